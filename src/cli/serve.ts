@@ -1,0 +1,31 @@
+import { type AppContext, openContext } from '../app/context.js';
+import { loadConfig, type ConfigFlags } from '../config.js';
+import { bootstrapNode } from '../modules/orgs/orgs.service.js';
+import { buildApp } from '../server/app.js';
+
+/** `fraudx serve`: opens storage, makes a fresh node's first organisation and key, and listens. */
+export async function serve(flags: ConfigFlags): Promise<void> {
+  const config = loadConfig(flags);
+  const ctx: AppContext = await openContext(config, { withIndex: true });
+  const { org, keyFile } = await bootstrapNode(ctx);
+  if (keyFile) {
+    ctx.log.info({ org: org.id, keyFile }, `fresh node: organisation "${org.name}" created; its admin key is in ${keyFile} (readable by you only)`);
+  }
+  const app = await buildApp(ctx);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    ctx.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  ctx.log.info(
+    { address, storage: ctx.storage.dialect, indicators: ctx.index.size, node: ctx.node.id },
+    `fraudx serving at ${address} (API docs at ${address}/docs)`,
+  );
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Storage {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The PostgreSQL connection string, for LISTEN connections; undefined on SQLite. */
+  url?: string;
+  /** The SQLite file, undefined on PostgreSQL. */
+  file?: string;
+  close(): Promise<void>;
+}
+
+// int8 (sequence numbers, sums of minor units) arrives as text by default; they fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface StorageOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export function openStorage(options: StorageOptions): Storage {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url: options.databaseUrl, close: () => db.destroy() };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, 'fraudx.sqlite');
+  const sqlite = new SQLite(file);
+  // WAL lets readers in other processes (an import beside `serve`) work while one writes.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}

@@ -1,0 +1,69 @@
+/**
+ * The one catalogue of errors fraudx answers with. Each code is stable: clients and tests match
+ * on it. Answers are RFC 9457 problem documents whose `type` is `urn:fraudx:problem:CODE`.
+ * docs/errors.md lists the same table for people.
+ */
+export const PROBLEMS = {
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'validation-failed': { status: 400, title: 'The request does not match its schema' },
+  'unknown-field': { status: 400, title: 'The request has a field this endpoint does not know' },
+  'invalid-indicator': { status: 400, title: 'The value cannot be read as an indicator' },
+  'invalid-amount': { status: 400, title: 'The amount or currency is not valid' },
+  'invalid-cursor': { status: 400, title: 'The paging cursor is not valid' },
+  'auth-required': { status: 401, title: 'This endpoint needs an API key: Authorization: Bearer KEY' },
+  'invalid-key': { status: 401, title: 'The API key is not valid or has been revoked' },
+  forbidden: { status: 403, title: 'Your role does not allow this' },
+  'not-found': { status: 404, title: 'No such object' },
+  'route-not-found': { status: 404, title: 'No such endpoint' },
+  'method-not-allowed': { status: 405, title: 'The endpoint does not accept this method' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'body-too-large': { status: 413, title: 'The request body is too large' },
+  'batch-too-large': { status: 413, title: 'The batch has too many items' },
+  'unsupported-media-type': { status: 415, title: 'The request body must be application/json' },
+  'rate-limited': { status: 429, title: 'Too many requests; slow down' },
+  internal: { status: 500, title: 'Something went wrong on our side' },
+  unavailable: { status: 503, title: 'The node cannot serve right now' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+export function problemType(code: ProblemCode): string {
+  return `urn:fraudx:problem:${code}`;
+}
+
+/** Thrown by services; the server turns it into a problem document. */
+export class ProblemError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    super(detail ?? PROBLEMS[code].title);
+    this.name = 'ProblemError';
+    this.code = code;
+    this.status = PROBLEMS[code].status;
+    this.extensions = extensions;
+  }
+
+  toDocument(instance?: string): ProblemDocument {
+    return {
+      type: problemType(this.code),
+      title: PROBLEMS[this.code].title,
+      status: this.status,
+      code: this.code,
+      detail: this.message,
+      ...(instance ? { instance } : {}),
+      ...this.extensions,
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context.js';
+import { principalOf } from '../../server/auth.plugin.js';
+import { checkBody, checkResponse, publicCheckQuery, publicCheckResponse } from './check.schema.js';
+import { check, publicCheck } from './check.service.js';
+
+export function checkRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/check',
+    {
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['check'],
+        summary: 'Is this known fraud? Up to 10,000 items a request, answered in order from memory',
+        body: checkBody,
+        response: { 200: checkResponse },
+      },
+    },
+    async (request) => ({ results: check(ctx, principalOf(request), request.body) }),
+  );
+  r.get(
+    '/api/v1/public/check',
+    {
+      config: { rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'The public check, without a key: only whether it is known, how often, and what kind of scam',
+        querystring: publicCheckQuery,
+        response: { 200: publicCheckResponse },
+      },
+    },
+    async (request) => publicCheck(ctx, request.query.value, request.query.kind, request.query.country),
+  );
+}

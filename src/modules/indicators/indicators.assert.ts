@@ -1,0 +1,187 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Emit } from '../../app/write.js';
+import { newId } from '../../shared/ids.js';
+import type { ParsedIndicator } from './kinds/kind.js';
+import type { Allowlist } from '../allowlist/allowlist.js';
+import { chunks } from './indicators.model.js';
+import { refreshIndicators } from './indicators.refresh.js';
+
+type Trx = Transaction<Database>;
+
+/** One organisation saying "this identifier was used in fraud", from a report or a listing. */
+export interface AssertionInput {
+  parsed: ParsedIndicator;
+  orgId: string;
+  reportId: string | null;
+  role: string | null;
+  typology: string | null;
+  country: string | null;
+  lossMinor: number | null;
+  lossCurrency: string | null;
+  observedAt: string;
+  /** Same key, same assertion: recording it again changes nothing. */
+  dedupeKey: string;
+}
+
+export interface AssertionOutcome {
+  /** Indicator id per `kind\0canonical`. */
+  ids: Map<string, string>;
+  /** Inputs that added a new assertion, and those that were already known. */
+  added: boolean[];
+  createdIndicators: number;
+}
+
+export function valueKey(kind: string, canonical: string): string {
+  return kind + '\u0000' + canonical;
+}
+
+/**
+ * Upserts the indicators named by `inputs`, records each assertion once, keeps the
+ * organisations' track-record counters, and refreshes every touched indicator.
+ */
+export async function recordAssertions(
+  trx: Trx,
+  emit: Emit,
+  allowlist: Allowlist,
+  inputs: readonly AssertionInput[],
+  now: Date,
+): Promise<AssertionOutcome> {
+  const nowIso = now.toISOString();
+  const ids = await upsertIndicators(trx, emit, allowlist, inputs, nowIso);
+  const indicatorIds = [...new Set(ids.ids.values())];
+
+  const knownPairs = new Set<string>();
+  for (const batch of chunks(indicatorIds)) {
+    const rows = await trx
+      .selectFrom('assertions')
+      .select(['indicator_id', 'org_id'])
+      .distinct()
+      .where('indicator_id', 'in', batch)
+      .execute();
+    for (const r of rows) knownPairs.add(r.indicator_id + ' ' + r.org_id);
+  }
+  const knownKeys = new Set<string>();
+  for (const batch of chunks(inputs.map((i) => i.dedupeKey))) {
+    const rows = await trx.selectFrom('assertions').select('dedupe_key').where('dedupe_key', 'in', batch).execute();
+    for (const r of rows) knownKeys.add(r.dedupe_key);
+  }
+
+  const added: boolean[] = [];
+  const fresh: Database['assertions'][] = [];
+  const newPairsPerOrg = new Map<string, number>();
+  for (const input of inputs) {
+    if (knownKeys.has(input.dedupeKey)) {
+      added.push(false);
+      continue;
+    }
+    knownKeys.add(input.dedupeKey);
+    added.push(true);
+    const indicatorId = ids.ids.get(valueKey(input.parsed.kind, input.parsed.canonical))!;
+    const pair = indicatorId + ' ' + input.orgId;
+    if (!knownPairs.has(pair)) {
+      knownPairs.add(pair);
+      newPairsPerOrg.set(input.orgId, (newPairsPerOrg.get(input.orgId) ?? 0) + 1);
+    }
+    fresh.push({
+      id: newId(),
+      indicator_id: indicatorId,
+      org_id: input.orgId,
+      report_id: input.reportId,
+      role: input.role,
+      typology: input.typology,
+      country: input.country,
+      loss_minor: input.lossMinor,
+      loss_currency: input.lossCurrency,
+      observed_at: input.observedAt,
+      created_at: nowIso,
+      dedupe_key: input.dedupeKey,
+    });
+  }
+  for (const batch of chunks(fresh, 50)) {
+    await trx.insertInto('assertions').values(batch).execute();
+  }
+  for (const [orgId, n] of newPairsPerOrg) {
+    await trx
+      .updateTable('orgs')
+      .set({ asserted_count: sql<number>`asserted_count + ${n}` })
+      .where('id', '=', orgId)
+      .execute();
+  }
+  const touched = [...new Set(fresh.map((a) => a.indicator_id))];
+  await refreshIndicators(trx, emit, touched, now);
+  return { ids: ids.ids, added, createdIndicators: ids.created };
+}
+
+async function upsertIndicators(
+  trx: Trx,
+  emit: Emit,
+  allowlist: Allowlist,
+  inputs: readonly AssertionInput[],
+  nowIso: string,
+): Promise<{ ids: Map<string, string>; created: number }> {
+  const byKind = new Map<string, Map<string, ParsedIndicator>>();
+  const earliest = new Map<string, string>();
+  for (const { parsed, observedAt } of inputs) {
+    let values = byKind.get(parsed.kind);
+    if (!values) byKind.set(parsed.kind, (values = new Map()));
+    values.set(parsed.canonical, parsed);
+    const key = valueKey(parsed.kind, parsed.canonical);
+    const seen = earliest.get(key);
+    if (!seen || observedAt < seen) earliest.set(key, observedAt);
+  }
+  const ids = new Map<string, string>();
+  let created = 0;
+  for (const [kind, values] of byKind) {
+    const canonicals = [...values.keys()];
+    const missing = new Set(canonicals);
+    for (const batch of chunks(canonicals)) {
+      const rows = await trx
+        .selectFrom('indicators')
+        .select(['id', 'canonical'])
+        .where('kind', '=', kind)
+        .where('canonical', 'in', batch)
+        .execute();
+      for (const r of rows) {
+        ids.set(valueKey(kind, r.canonical), r.id);
+        missing.delete(r.canonical);
+      }
+    }
+    const rows = [...missing].map((canonical) => {
+      const parsed = values.get(canonical)!;
+      const id = newId();
+      ids.set(valueKey(kind, canonical), id);
+      const observed = earliest.get(valueKey(kind, canonical)) ?? nowIso;
+      return {
+        id,
+        kind,
+        canonical,
+        display: parsed.display,
+        facts: JSON.stringify(parsed.facts),
+        status: allowlist.has(kind, canonical) ? 'allowed' : 'active',
+        score: 0,
+        report_count: 0,
+        org_count: 0,
+        country_count: 0,
+        countries: '',
+        typologies: '',
+        seen_count: 0,
+        blocked_count: 0,
+        false_positive_count: 0,
+        found_false_positive: 0,
+        first_seen: observed,
+        last_seen: observed,
+        scored_at: nowIso,
+        updated_at: nowIso,
+      };
+    });
+    for (const batch of chunks(rows, 40)) {
+      await trx.insertInto('indicators').values(batch).execute();
+      for (const row of batch) {
+        emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: { id: row.id, kind, canonical: row.canonical } });
+      }
+    }
+    created += rows.length;
+  }
+  return { ids, created };
+}

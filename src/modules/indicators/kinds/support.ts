@@ -1,0 +1,40 @@
+/** Small helpers shared by the kind modules. */
+import { getCountries } from 'libphonenumber-js/max';
+import { IndicatorParseError, type KindName } from './kind.js';
+
+/** Throws the one error a kind may throw. */
+export function fail(kind: KindName, code: string, message: string): never {
+  throw new IndicatorParseError(code, message, kind);
+}
+
+/** Runs `fn` and answers whether it returned without throwing; for `detect` and `isCanonical`. */
+export function succeeds(fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * ISO 3166-1 alpha-2 codes as libphonenumber knows them (every country and territory with a
+ * numbering plan, plus AC, TA and XK, which are in common use as country codes).
+ */
+const COUNTRIES: ReadonlySet<string> = new Set(getCountries());
+
+export function isCountryCode(cc: string): boolean {
+  return COUNTRIES.has(cc);
+}
+
+/** Quotes user input in an error message, shortened so a message never carries a whole paste. */
+export function quote(s: string): string {
+  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
+}
+
+/** Builds a ParsedIndicator record, leaving out facts that are not known. */
+export function facts(entries: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(entries)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

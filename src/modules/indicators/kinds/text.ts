@@ -1,0 +1,68 @@
+/**
+ * Shared clean-up of identifiers as people paste them: from chat apps, PDFs, screenshots run
+ * through OCR, spreadsheets and threat reports. Every kind runs its input through `cleanText`
+ * first; kinds that carry hosts (url, domain, email, handle) also run `refang`.
+ */
+
+/**
+ * Invisible characters that survive copy and paste and break matching: zero-width space/joiners,
+ * LRM/RLM and the other bidi controls (also used to disguise links), word joiner and invisible
+ * operators, the BOM, the soft hyphen and the Mongolian vowel separator.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit of any script. Unicode's stability policy guarantees that
+ * characters with Numeric_Type=Decimal come in contiguous runs of ten, 0 to 9, so the distance to
+ * the start of the run (mod 10, as some runs sit back to back) is the digit's value. This covers
+ * Thai, Lao, Myanmar, Khmer, Arabic-Indic, Persian, Devanagari, Bengali and every other script
+ * without a table; NFKC has already turned full-width and mathematical digits into ASCII.
+ */
+function digitValue(ch: string): number {
+  let cp = ch.codePointAt(0) ?? 0;
+  let offset = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
+    cp -= 1;
+    offset += 1;
+  }
+  return offset % 10;
+}
+
+/** Non-ASCII decimal digits to ASCII: `๐๘๑` → `081`, `٠٨١` → `081`. */
+export function asciiDigits(s: string): string {
+  return s.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
+}
+
+/** Trim, NFKC (full-width forms to ASCII), drop invisible characters, digits to ASCII. */
+export function cleanText(raw: string): string {
+  return asciiDigits(raw.normalize('NFKC').replace(INVISIBLE, '')).trim();
+}
+
+/**
+ * Restores defanged indicators as written in threat reports: `hxxps[://]evil[.]example`,
+ * `user[at]example(dot)com`. Brackets may hold spaces (`[ . ]`), matching is case-insensitive.
+ * Runs to a fixed point, so its output never holds a defanged form (`a{{.}.}b` → `a.b`) and
+ * refanging a canonical value again changes nothing.
+ */
+export function refang(s: string): string {
+  let out = s;
+  for (let previous = ''; previous !== out; ) {
+    previous = out;
+    out = out
+      .replace(/\bhxxp(s?)(?=\[?:)/giu, 'http$1')
+      .replace(/\bfxp(?=\[?:)/giu, 'ftp')
+      .replace(/\[\s*:\/\/\s*\]/gu, '://')
+      .replace(/\[\s*:\s*\]/gu, ':')
+      .replace(/[[({]\s*(?:\.|dot)\s*[\])}]/giu, '.')
+      .replace(/[[(]\s*(?:@|at)\s*[\])]/giu, '@');
+  }
+  return out;
+}
+
+/** Removes separators people put inside numbers and codes: spaces, dashes, dots, slashes. */
+export function stripSeparators(s: string): string {
+  return s.replace(/[\s\-./_]+/gu, '');
+}

@@ -1,0 +1,71 @@
+import type { AppContext } from '../../app/context.js';
+import { ProblemError } from '../../errors/problems.js';
+import type { Principal } from '../policy/policy.js';
+import type { Role } from '../policy/roles.js';
+import { hashSecret, secretMatches, splitKey } from './keys.js';
+
+interface CachedKey {
+  principal: Principal;
+  secretHash: string;
+  checkedAt: number;
+}
+
+// Keys are checked against storage at most this often, so a revocation in another process takes
+// effect within this time while the hot check path stays off the database.
+const RECHECK_MS = 5_000;
+const TOUCH_MS = 60_000;
+
+/** Resolves `Authorization: Bearer KEY` to a principal. */
+export class KeyAuthenticator {
+  private readonly cache = new Map<string, CachedKey>();
+  private readonly touched = new Map<string, number>();
+
+  constructor(private readonly ctx: AppContext) {
+    ctx.feed.subscribe((events) => {
+      for (const e of events) if (e.entity === 'api_key' && e.op === 'update') this.forget((e.data as { id: string }).id);
+    });
+  }
+
+  async authenticate(header: string | undefined): Promise<Principal> {
+    if (!header) throw new ProblemError('auth-required');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const parts = match ? splitKey(match[1]) : undefined;
+    if (!parts) throw new ProblemError('invalid-key', 'the Authorization header must be "Bearer fx_…"');
+    const now = Date.now();
+    const cached = this.cache.get(parts.prefix);
+    if (cached && now - cached.checkedAt < RECHECK_MS && secretMatches(parts.secret, cached.secretHash)) {
+      return cached.principal;
+    }
+    const row = await this.ctx.storage.db
+      .selectFrom('api_keys as k')
+      .innerJoin('orgs as o', 'o.id', 'k.org_id')
+      .select(['k.id', 'k.org_id', 'k.role', 'k.secret_hash', 'k.revoked_at', 'o.country'])
+      .where('k.prefix', '=', parts.prefix)
+      .executeTakeFirst();
+    // The same comparison runs whether or not the prefix exists, so timing tells nothing.
+    const ok = secretMatches(parts.secret, row?.secret_hash ?? hashSecret('no such key'));
+    if (!row || !ok || row.revoked_at) {
+      this.cache.delete(parts.prefix);
+      throw new ProblemError('invalid-key');
+    }
+    const principal: Principal = { orgId: row.org_id, role: row.role as Role, actorId: row.id, country: row.country };
+    this.cache.set(parts.prefix, { principal, secretHash: row.secret_hash, checkedAt: now });
+    this.touch(row.id, now);
+    return principal;
+  }
+
+  private forget(keyId: string): void {
+    for (const [prefix, entry] of this.cache) if (entry.principal.actorId === keyId) this.cache.delete(prefix);
+  }
+
+  private touch(keyId: string, now: number): void {
+    if (now - (this.touched.get(keyId) ?? 0) < TOUCH_MS) return;
+    this.touched.set(keyId, now);
+    void this.ctx.storage.db
+      .updateTable('api_keys')
+      .set({ last_used_at: new Date(now).toISOString() })
+      .where('id', '=', keyId)
+      .execute()
+      .catch(() => undefined);
+  }
+}

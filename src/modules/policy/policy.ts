@@ -1,0 +1,53 @@
+import { ProblemError } from '../../errors/problems.js';
+import type { Role } from './roles.js';
+
+/** Who is asking: every service function takes one first. */
+export interface Principal {
+  orgId: string;
+  role: Role;
+  /** The API key or user behind the request, for the audit trail. */
+  actorId: string;
+  /** The organisation's country, the default for national numbers and accounts. */
+  country: string;
+}
+
+/** Everything a principal can try to do. Reads of individual objects go through the same module. */
+export type Action =
+  | 'report:create'
+  | 'report:read'
+  | 'indicator:read'
+  | 'indicator:import'
+  | 'sighting:create'
+  | 'check:query'
+  | 'org:read'
+  | 'org:manage'
+  | 'key:manage';
+
+// One table answers "may this role do this". Machines are API clients of payment and call
+// systems: they check and report sightings, they do not browse reports.
+const GRANTS: Record<Action, readonly Role[]> = {
+  'report:create': ['admin', 'analyst', 'intake', 'machine'],
+  'report:read': ['admin', 'analyst', 'intake', 'viewer'],
+  'indicator:read': ['admin', 'analyst', 'intake', 'viewer', 'machine'],
+  'indicator:import': ['admin', 'analyst'],
+  'sighting:create': ['admin', 'analyst', 'machine'],
+  'check:query': ['admin', 'analyst', 'intake', 'viewer', 'machine'],
+  'org:read': ['admin', 'analyst', 'intake', 'viewer'],
+  'org:manage': ['admin'],
+  'key:manage': ['admin'],
+};
+
+export function can(principal: Principal, action: Action): boolean {
+  return GRANTS[action].includes(principal.role);
+}
+
+export function authorize(principal: Principal, action: Action): void {
+  if (!can(principal, action)) {
+    throw new ProblemError('forbidden', `the ${principal.role} role may not ${action.replace(':', ' ')}`);
+  }
+}
+
+/** The grants as a table, for the docs and the policy tests. */
+export function grantTable(): Record<Action, readonly Role[]> {
+  return GRANTS;
+}

@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.js';
+import { checkRoutes } from '../modules/check/check.routes.js';
+import { indicatorsRoutes } from '../modules/indicators/indicators.routes.js';
+import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { sightingsRoutes } from '../modules/sightings/sightings.routes.js';
+import { registerAuth } from './auth.plugin.js';
+import { registerProblemHandlers } from './problems.plugin.js';
+
+/**
+ * Builds the HTTP app over a context; `serve` only binds it to a port. Request bodies are
+ * validated by the zod schemas, and the same schemas make the OpenAPI document.
+ */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's logger is Fastify's; the cast keeps the app's type the plain FastifyInstance.
+    loggerInstance: ctx.log.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    // Request logs carry method, route and status, never bodies or headers.
+    disableRequestLogging: true,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are shaped by presenters; documenting them is the schemas' job, not re-checking them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    // Swagger UI needs its own inline scripts and styles; everything else is same-origin.
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'], 'img-src': ["'self'", 'data:'] },
+    },
+    hsts: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `rate limit of ${context.max} requests per ${context.after} reached` }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'fraudx API', version: '1', description: 'Share scam intelligence, check identifiers in real time, link reports into networks.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key: fx_…' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerAuth(app, ctx);
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', node: ctx.node.id, indicators: ctx.index.size, changeLog: ctx.feed.position }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    reportsRoutes(api, ctx);
+    indicatorsRoutes(api, ctx);
+    sightingsRoutes(api, ctx);
+    checkRoutes(api, ctx);
+    orgsRoutes(api, ctx);
+  });
+  return app;
+}

@@ -1,0 +1,14 @@
+// ISO 3166-1 alpha-2: the codes Node's ICU can name as regions are the assigned ones.
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+// ICU also names groupings and exceptionally reserved codes, which are not countries.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'UK', 'EA', 'IC', 'DG', 'TA', 'CP', 'AC', 'CQ']);
+
+/** Whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper case). */
+export function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
+  return regionNames.of(code) !== undefined;
+}
+
+export function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
