@@ -30,6 +30,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Responses are shaped by presenters; documenting them is the schemas' job, not re-checking them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
+  // The API speaks JSON only: a text body is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     // Swagger UI needs its own inline scripts and styles; everything else is same-origin.

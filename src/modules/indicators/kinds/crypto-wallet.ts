@@ -206,9 +206,12 @@ function splitPasted(raw: string): Pasted {
       else if (!NEUTRAL_WORDS.has(w)) break;
       words.shift();
     }
-    s = words.join('');
+    s = words.join(' ');
   }
-  return { chain, address: s.replace(/\s+/gu, '') };
+  // Only hex is rejoined (`0xd8dA 6BF2 …`, split by chat apps or OCR): rejoining arbitrary
+  // words could turn a sentence into a "Solana key", which has no checksum to catch it.
+  s = s.trim();
+  return { chain, address: /^0x[0-9a-f\s]+$/iu.test(s) ? s.replace(/\s+/gu, '') : s };
 }
 
 /** Validates `address` on `chain`, returning the canonical address or throwing. */

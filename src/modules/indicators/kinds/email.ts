@@ -17,7 +17,12 @@ function addressText(raw: string): string {
   const angle = /<([^<>]*)>$/u.exec(s);
   if (angle) s = angle[1] ?? '';
   s = s.replace(/^(?:e-?mail|mail)\s*[:#]?\s+|^(?:e-?mail|mail)\s*:/iu, '');
-  if (/^mailto:/iu.test(s)) s = s.slice('mailto:'.length).split('?')[0] ?? '';
+  if (/^mailto:/iu.test(s)) {
+    // The query (`?subject=…`) starts at the first `?` after the @: a domain never holds one.
+    s = s.slice('mailto:'.length);
+    const query = s.indexOf('?', s.indexOf('@'));
+    if (query >= 0) s = s.slice(0, query);
+  }
   return s.trim();
 }
 

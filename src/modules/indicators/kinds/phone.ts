@@ -27,7 +27,8 @@ function numberText(raw: string): string {
   let s = cleanText(raw);
   if (TEL_URI.test(s)) s = s.replace(TEL_URI, '').replace(/^\/\//u, '').split(/[;?]/u)[0] ?? '';
   else s = s.replace(LABEL, '');
-  return s.trim();
+  // `(+66) 081…`: libphonenumber wants the plus first.
+  return s.trim().replace(/^\(\s*(\+\d{1,4})\s*\)/u, '$1 ');
 }
 
 function countryOf(ctx: ParseContext): CountryCode | undefined {
@@ -59,7 +60,7 @@ function readings(text: string): string[] {
 export function parsePhoneNumber(raw: string, ctx: ParseContext): PhoneNumber {
   const text = numberText(raw);
   const digits = text.replace(/\D/gu, '');
-  if (!NUMBER_TEXT.test(text) || digits.length < 5 || digits.length > 18) {
+  if (!NUMBER_TEXT.test(text) || digits.length < 4 || digits.length > 18) {
     fail('phone', 'invalid-phone', `${quote(raw)} is not a phone number`);
   }
   const defaultCountry = countryOf(ctx);

@@ -44,7 +44,7 @@ export function cleanText(raw: string): string {
 /**
  * Restores defanged indicators as written in threat reports: `hxxps[://]evil[.]example`,
  * `user[at]example(dot)com`. Brackets may hold spaces (`[ . ]`), matching is case-insensitive.
- * Runs to a fixed point, so its output never holds a defanged form (`a{{.}.}b` → `a.b`) and
+ * Runs to a fixed point, so its output never holds a defanged form (`a[[.]]b` → `a.b`) and
  * refanging a canonical value again changes nothing.
  */
 export function refang(s: string): string {
