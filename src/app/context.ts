@@ -7,8 +7,8 @@ import { lastSeq } from '../log/change-log.js';
 import { ensureNodeIdentity, type NodeIdentity } from '../node/identity.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { loadAllowlist, type Allowlist } from '../modules/allowlist/allowlist.js';
-import { MapLookupIndex, type LookupIndex } from '../modules/check/lookup-index.js';
-import { connectIndexToFeed, loadIndex } from '../modules/check/index-loader.js';
+import { CompactLookupIndex, type LookupIndex } from '../modules/check/lookup-index.js';
+import { openIndex } from '../modules/check/index-loader.js';
 
 /** Everything a service needs, built once per process and passed first to every service call. */
 export interface AppContext {
@@ -48,7 +48,11 @@ export async function openContext(config: Config, options: OpenOptions = {}): Pr
   const node = await ensureNodeIdentity(storage.db, config.dataDir, clock);
   const startSeq = await lastSeq(storage.db);
   const feed = new ChangeFeed(storage, log, startSeq);
-  const index = new MapLookupIndex();
+  // A server's index comes from its snapshot or storage; a one-shot command's stays empty.
+  const opened = options.withIndex
+    ? await openIndex({ db: storage.db, feed, log, dataDir: config.dataDir, nodeId: node.id, startSeq })
+    : undefined;
+  const index = opened?.index ?? new CompactLookupIndex();
   const allowlist = loadAllowlist();
   const ctx: AppContext = {
     config,
@@ -61,13 +65,11 @@ export async function openContext(config: Config, options: OpenOptions = {}): Pr
     allowlist,
     close: async () => {
       await feed.stop();
+      opened?.saveSnapshot(feed.position);
       await storage.close();
     },
   };
   if (options.withIndex) {
-    // Events from startSeq on are applied again after the load; applying one twice is harmless.
-    connectIndexToFeed(feed, index);
-    await loadIndex(storage.db, index);
     await feed.start();
     await feed.catchUp();
   }

@@ -4,6 +4,7 @@ import { ProblemError } from '../errors/problems.js';
 import { IndicatorParseError } from '../modules/indicators/kinds/kind.js';
 import { serve } from './serve.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerNetworkCommands } from './network-commands.js';
 import { registerOrgCommands } from './org-commands.js';
 import { dataOption } from './context.js';
 
@@ -21,6 +22,7 @@ program
 
 registerOrgCommands(program);
 registerDataCommands(program);
+registerNetworkCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,15 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as core from './migrations/0001-core.js';
+import * as networks from './migrations/0003-networks.js';
+import * as interop from './migrations/0005-interop.js';
+import * as web from './migrations/0006-web.js';
 
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0003-networks': networks,
+  '0005-interop': interop,
+  '0006-web': web,
 };
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {

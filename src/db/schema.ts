@@ -13,6 +13,15 @@ export interface Database {
   indicators: IndicatorTable;
   assertions: AssertionTable;
   sightings: SightingTable;
+  stix_ids: StixIdTable;
+  stix_objects: StixObjectTable;
+  taxii_pulls: TaxiiPullTable;
+  taxii_statuses: TaxiiStatusTable;
+  intake_reports: IntakeReportTable;
+  evidence_files: EvidenceFileTable;
+  spent_challenges: SpentChallengeTable;
+  networks: NetworkTable;
+  network_members: NetworkMemberTable;
 }
 
 export interface NodeTable {
@@ -124,5 +133,95 @@ export interface SightingTable {
   type: string;
   note: string | null;
   observed_at: string;
+  created_at: string;
+}
+
+/** A network id ever given out; a retired one names the network that took most of its members. */
+export interface NetworkTable {
+  id: string;
+  merged_into: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which network each indicator was last counted in: what keeps network ids stable. */
+export interface NetworkMemberTable {
+  indicator_id: string;
+  network_id: string;
+}
+
+/** A report from the public, waiting in the intake queue (migration 0006-web). */
+export interface IntakeReportTable {
+  id: string;
+  status: string;
+  typology: string;
+  summary: string;
+  occurred_at: string | null;
+  country: string | null;
+  channel: string | null;
+  loss_minor: number | null;
+  loss_currency: string | null;
+  /** JSON: the indicators as the reporter gave them, each with its kind and canonical form. */
+  indicators: string;
+  contact: string | null;
+  created_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  report_id: string | null;
+}
+
+/** An evidence file stored by content under DATA/evidence/<sha256>. */
+export interface EvidenceFileTable {
+  id: string;
+  intake_id: string | null;
+  report_id: string | null;
+  org_id: string | null;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+/** A proof-of-work challenge already used, kept until it would have expired. */
+export interface SpentChallengeTable {
+  signature: string;
+  expires_at: string;
+}
+
+/** Which fraudx entity a STIX id or MISP uuid stands for (interop). */
+export interface StixIdTable {
+  stix_id: string;
+  entity: string;
+  entity_id: string;
+}
+
+/** A STIX object of a type fraudx does not model, kept as received. */
+export interface StixObjectTable {
+  id: string;
+  type: string;
+  modified: string;
+  org_id: string;
+  object: string;
+  created_at: string;
+}
+
+/** Where `fraudx taxii pull` got to in one remote collection. */
+export interface TaxiiPullTable {
+  id: string;
+  url: string;
+  collection: string;
+  next: string | null;
+  added_after: string | null;
+  objects: number;
+  updated_at: string;
+}
+
+/** The TAXII status resource of one POSTed envelope, as JSON. */
+export interface TaxiiStatusTable {
+  id: string;
+  org_id: string;
+  status: string;
   created_at: string;
 }

@@ -2,16 +2,21 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { checkRoutes } from '../modules/check/check.routes.js';
+import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.js';
+import { interopRoutes } from '../modules/interop/interop.routes.js';
+import { networksRoutes } from '../modules/networks/networks.routes.js';
+import { intakeRoutes } from '../modules/intake/intake.routes.js';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { sightingsRoutes } from '../modules/sightings/sightings.routes.js';
 import { registerAuth } from './auth.plugin.js';
 import { registerProblemHandlers } from './problems.plugin.js';
+import { registerWeb } from './web.plugin.js';
 
 /**
  * Builds the HTTP app over a context; `serve` only binds it to a port. Request bodies are
@@ -22,8 +27,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // pino's logger is Fastify's; the cast keeps the app's type the plain FastifyInstance.
     loggerInstance: ctx.log.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    // Request logs carry method, route and status, never bodies or headers.
-    disableRequestLogging: true,
+    // No per-request log lines: URLs can carry the values people check.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -36,7 +41,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(helmet, {
     // Swagger UI needs its own inline scripts and styles; everything else is same-origin.
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'], 'img-src': ["'self'", 'data:'] },
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'], 'img-src': ["'self'", 'data:'], 'worker-src': ["'self'", 'blob:'] },
     },
     hsts: false,
   });
@@ -65,6 +70,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     sightingsRoutes(api, ctx);
     checkRoutes(api, ctx);
     orgsRoutes(api, ctx);
+    networksRoutes(api, ctx);
+    intakeRoutes(api, ctx);
+    dashboardRoutes(api, ctx);
   });
+  interopRoutes(app, ctx);
+  // Last: the web app's fallback answers only what no route above claims.
+  await registerWeb(app);
   return app;
 }

@@ -5,7 +5,7 @@ import { tryParseValue } from '../indicators/parse.js';
 import type { Principal } from '../policy/policy.js';
 import type { CheckResult } from './check.schema.js';
 import { check } from './check.service.js';
-import { MapLookupIndex } from './lookup-index.js';
+import { CompactLookupIndex } from './lookup-index.js';
 
 /**
  * The same check, for a one-shot command that has no index in memory: it reads only the rows
@@ -16,7 +16,7 @@ export async function checkFromStorage(
   principal: Principal,
   items: { value: string; kind?: string; country?: string }[],
 ): Promise<CheckResult[]> {
-  const index = new MapLookupIndex();
+  const index = new CompactLookupIndex();
   for (const item of items) {
     const outcome = tryParseValue(item.value, item.kind, item.country ?? principal.country);
     if ('error' in outcome) continue;

@@ -19,9 +19,11 @@ export type Action =
   | 'indicator:import'
   | 'sighting:create'
   | 'check:query'
+  | 'network:read'
   | 'org:read'
   | 'org:manage'
-  | 'key:manage';
+  | 'key:manage'
+  | 'intake:review';
 
 // One table answers "may this role do this". Machines are API clients of payment and call
 // systems: they check and report sightings, they do not browse reports.
@@ -32,9 +34,11 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'indicator:import': ['admin', 'analyst'],
   'sighting:create': ['admin', 'analyst', 'machine'],
   'check:query': ['admin', 'analyst', 'intake', 'viewer', 'machine'],
+  'network:read': ['admin', 'analyst', 'intake', 'viewer'],
   'org:read': ['admin', 'analyst', 'intake', 'viewer'],
   'org:manage': ['admin'],
   'key:manage': ['admin'],
+  'intake:review': ['admin', 'analyst', 'intake'],
 };
 
 export function can(principal: Principal, action: Action): boolean {

@@ -53,6 +53,7 @@ export const listReportsQuery = z.strictObject({
   typology: z.enum(TYPOLOGY_NAMES).optional(),
   country: countryCode.optional(),
   org: z.string().max(64).optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('Search by typology, country code, or part of an indicator value. Summaries are not searched: they are personal.'),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -143,6 +143,24 @@ export async function listReports(ctx: AppContext, principal: Principal, query: 
   if (query.typology) q = q.where('typology', '=', query.typology);
   if (query.country) q = q.where('country', '=', query.country);
   if (query.org) q = q.where('org_id', '=', query.org);
+  if (query.q) {
+    const needle = `%${query.q.toLowerCase()}%`;
+    const country = query.q.toUpperCase();
+    q = q.where((eb) =>
+      eb.or([
+        eb('typology', 'like', needle),
+        eb('country', '=', country),
+        eb.exists(
+          eb
+            .selectFrom('assertions as sa')
+            .innerJoin('indicators as si', 'si.id', 'sa.indicator_id')
+            .select('sa.id')
+            .whereRef('sa.report_id', '=', 'reports.id')
+            .where((sub) => sub(sub.fn('lower', ['si.canonical']), 'like', needle)),
+        ),
+      ]),
+    );
+  }
   if (query.since) q = q.where('created_at', '>=', new Date(query.since).toISOString());
   if (query.until) q = q.where('created_at', '<', new Date(query.until).toISOString());
   if (query.cursor) {

@@ -12,7 +12,7 @@ import { base58, base58xrp, bech32, bech32m, createBase58check } from '@scure/ba
 import validateBitcoin, { Network } from 'bitcoin-address-validation';
 import { getAddress, isAddress } from 'viem';
 import type { IndicatorKind, ParsedIndicator } from './kind.js';
-import { fail, quote } from './support.js';
+import { fail, lookup, quote } from './support.js';
 import { cleanText } from './text.js';
 
 export const CHAINS = ['btc', 'evm', 'tron', 'ltc', 'sol', 'xrp', 'dot'] as const;
@@ -159,7 +159,8 @@ const CHECKS: Record<Chain, (address: string) => string> = {
     return sameBytes(sum, bytes.subarray(21)) ? address : 'bad-checksum';
   },
   dot(address) {
-    if (!/^1[1-9A-HJ-NP-Za-km-z]{46,47}$/u.test(address)) return 'no';
+    // Leading zero bytes of the account id shorten the text, so the decoded length decides.
+    if (!/^1[1-9A-HJ-NP-Za-km-z]{35,47}$/u.test(address)) return 'no';
     // SS58 with network prefix 0 (Polkadot): prefix, 32-byte account id, 2 bytes of
     // BLAKE2b-512("SS58PRE" ‖ prefix ‖ account id).
     const bytes = decodeOrUndefined(base58, address);
@@ -192,7 +193,7 @@ function splitPasted(raw: string): Pasted {
   const uri = /^([a-z][a-z0-9-]*):(?!\/\/)\s*(.*)$/isu.exec(s);
   if (uri) {
     const scheme = (uri[1] ?? '').toLowerCase();
-    const named = CHAIN_WORDS[scheme];
+    const named = lookup(CHAIN_WORDS, scheme);
     if (named === undefined && !NEUTRAL_WORDS.has(scheme)) return { chain: undefined, address: '' };
     chain = named;
     // EIP-681 (`pay-0x…@chainId/function`) and BIP 21 / Solana Pay query parameters.
@@ -202,7 +203,8 @@ function splitPasted(raw: string): Pasted {
     const words = s.split(/[\s():,]+/u).filter((w) => w !== '');
     while (words.length > 1) {
       const w = (words[0] ?? '').toLowerCase();
-      if (CHAIN_WORDS[w] !== undefined) chain ??= CHAIN_WORDS[w];
+      const named = lookup(CHAIN_WORDS, w);
+      if (named !== undefined) chain ??= named;
       else if (!NEUTRAL_WORDS.has(w)) break;
       words.shift();
     }
@@ -251,7 +253,7 @@ function parseWallet(raw: string): ParsedIndicator {
 export function namesChain(raw: string): boolean {
   const s = cleanText(raw);
   const first = /^([a-z][a-z0-9-]*)[\s:(]/iu.exec(s)?.[1]?.toLowerCase();
-  return first !== undefined && CHAIN_WORDS[first] !== undefined && !/^[a-z]+:\/\//iu.test(s);
+  return first !== undefined && lookup(CHAIN_WORDS, first) !== undefined && !/^[a-z]+:\/\//iu.test(s);
 }
 
 export const cryptoWallet: IndicatorKind = {

@@ -13,7 +13,7 @@ const DOT_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+
 
 /** `mailto:a@b?subject=…`, `Name <a@b>`, `E-mail: a[at]b(.)com` → `a@b.com`. */
 function addressText(raw: string): string {
-  let s = refang(cleanText(raw));
+  let s = refang(cleanText(raw), { braces: false });
   const angle = /<([^<>]*)>$/u.exec(s);
   if (angle) s = angle[1] ?? '';
   s = s.replace(/^(?:e-?mail|mail)\s*[:#]?\s+|^(?:e-?mail|mail)\s*:/iu, '');
@@ -33,7 +33,7 @@ function parseEmail(raw: string): ParsedIndicator {
   if (at < 1 || local.length > 64 || !DOT_ATOM.test(local)) {
     fail('email', 'invalid-email', `${quote(raw)} is not an email address`);
   }
-  const host = asciiHost(text.slice(at + 1));
+  const host = asciiHost(refang(text.slice(at + 1)));
   if (host === undefined || registrableDomain(host) === undefined) {
     return fail('email', 'invalid-email', `${quote(raw)} does not have a domain under a known public suffix`);
   }
@@ -46,7 +46,7 @@ export const email: IndicatorKind = {
   description:
     'An email address, stored in lower case with its domain in punycode; the domain must be under a known public suffix.',
   detect(raw) {
-    const s = refang(cleanText(raw));
+    const s = refang(cleanText(raw), { braces: false });
     return /^mailto:/iu.test(s) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(addressText(raw));
   },
   parse: parseEmail,

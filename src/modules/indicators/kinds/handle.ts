@@ -7,9 +7,10 @@
  * only in case would link innocent people, which is worse than a missed match. WhatsApp accounts
  * are phone numbers and take the phone kind's E.164 form.
  */
+import type { PhoneNumber } from 'libphonenumber-js/max';
 import type { IndicatorKind, ParseContext, ParsedIndicator } from './kind.js';
 import { parsePhoneNumber, phone } from './phone.js';
-import { fail, quote } from './support.js';
+import { fail, lookup, quote } from './support.js';
 import { cleanText, refang } from './text.js';
 
 export const PLATFORMS = ['telegram', 'line', 'whatsapp', 'facebook', 'instagram', 'tiktok', 'wechat', 'x'] as const;
@@ -110,7 +111,7 @@ const APP_SCHEMES: Record<string, Platform> = {
 };
 
 /** First path segments that are site pages, not accounts. */
-const RESERVED: Partial<Record<Platform, ReadonlySet<string>>> = {
+export const RESERVED_PATHS: Partial<Record<Platform, ReadonlySet<string>>> = {
   telegram: new Set(['joinchat', 'addstickers', 'addemoji', 'addlist', 'addtheme', 'share', 'proxy', 'socks', 'setlanguage', 'login', 'invoice', 'boost', 'contact', 'iv', 'bg', 'c', 'm']),
   facebook: new Set(['profile.php', 'people', 'pages', 'groups', 'events', 'watch', 'marketplace', 'share', 'sharer', 'sharer.php', 'photo.php', 'story.php', 'permalink.php', 'login', 'hashtag', 'gaming', 'help', 'policies', 'privacy', 'reel', 'stories', 'messages', 'notifications', 'settings', 'home.php', 'search']),
   instagram: new Set(['p', 'reel', 'reels', 'tv', 'explore', 'accounts', 'direct', 'about', 'developer', 'legal', 'stories']),
@@ -144,7 +145,7 @@ function segmentsOf(path: string): string[] {
 function fromWebLink(platform: Platform, url: URL, subdomain: string, raw: string): Found {
   const parts = segmentsOf(url.pathname);
   const first = parts[0] ?? '';
-  const reserved = RESERVED[platform];
+  const reserved = RESERVED_PATHS[platform];
   let handle: string | undefined;
   switch (platform) {
     case 'telegram':
@@ -196,7 +197,7 @@ function fromAppLink(platform: Platform, url: URL, raw: string): Found {
 /** A platform link, web or app; undefined when `text` is no link of a known platform. */
 function fromLink(text: string, raw: string): Found | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(text)?.[1]?.toLowerCase();
-  const appPlatform = scheme === undefined ? undefined : APP_SCHEMES[scheme];
+  const appPlatform = scheme === undefined ? undefined : lookup(APP_SCHEMES, scheme);
   let url: URL;
   try {
     if (appPlatform !== undefined) return fromAppLink(appPlatform, new URL(text), raw);
@@ -207,7 +208,7 @@ function fromLink(text: string, raw: string): Found | undefined {
     return undefined;
   }
   const host = url.hostname.replace(/^(?:www|m|mobile|web|mbasic|touch)\./u, '');
-  const direct = HOSTS[host];
+  const direct = lookup(HOSTS, host);
   if (direct !== undefined) return fromWebLink(direct, url, '', raw);
   // Telegram also serves channels at `name.t.me`.
   const sub = /^([a-z0-9_]+)\.t\.me$/u.exec(host);
@@ -217,7 +218,13 @@ function fromLink(text: string, raw: string): Found | undefined {
 /** Validates and normalises a handle on its platform; throws `invalid-handle`. */
 function normalise(platform: Platform, given: string, ctx: ParseContext, raw: string): ParsedIndicator {
   if (platform === 'whatsapp') {
-    const number = parsePhoneNumber(given, ctx);
+    let number: PhoneNumber;
+    try {
+      number = parsePhoneNumber(given, ctx);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : 'not a valid phone number';
+      return fail('handle', 'invalid-phone', `WhatsApp accounts are phone numbers: ${why}`);
+    }
     return {
       kind: 'handle',
       canonical: `whatsapp:${number.number}`,
@@ -247,7 +254,7 @@ function parseHandle(raw: string, ctx: ParseContext): ParsedIndicator {
   if (linked) return normalise(linked.platform, linked.handle, ctx, raw);
   const labelled = LABELLED.exec(text);
   if (labelled) {
-    const platform = ALIASES[(labelled[1] ?? '').toLowerCase().replace(/\s+/gu, ' ')];
+    const platform = lookup(ALIASES, (labelled[1] ?? '').toLowerCase().replace(/\s+/gu, ' '));
     const rest = (labelled[2] ?? '').trim();
     if (platform !== undefined) {
       const inner = fromLink(rest, raw);
@@ -267,7 +274,7 @@ function parseHandle(raw: string, ctx: ParseContext): ParsedIndicator {
 export function namesPlatform(raw: string): boolean {
   const text = refang(cleanText(raw));
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//iu.exec(text)?.[1]?.toLowerCase();
-  return (scheme !== undefined && APP_SCHEMES[scheme] !== undefined) || (scheme === undefined && LABELLED.test(text));
+  return (scheme !== undefined && lookup(APP_SCHEMES, scheme) !== undefined) || (scheme === undefined && LABELLED.test(text));
 }
 
 /** A web link to a platform (`https://t.me/x`, `instagram.com/x/`): claimed before URLs. */

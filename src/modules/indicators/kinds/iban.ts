@@ -16,10 +16,13 @@ import { cleanText } from './text.js';
 /** Two letters, two check digits, a BBAN of 11 to 30 letters and digits (ISO 13616). */
 const SHAPE = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/u;
 
-/** `IBAN GB82 WEST 1234 …`, `iban: gb82-west-…`: the label and the separators go. */
+/**
+ * `IBAN GB82 WEST 1234 …`, `iban: gb82-west-…`: the label and the separators go. (`IBAN no.` needs
+ * its dot: `IBAN NO93…` is Norwegian.)
+ */
 function electronic(raw: string): string {
   return cleanText(raw)
-    .replace(/^IBAN\b\s*(?:no\.?)?\s*[:#]?\s*/iu, '')
+    .replace(/^IBAN\b\s*(?:no\.|number)?\s*[:#]?\s*/iu, '')
     .replace(/[\s\-.]+/gu, '')
     .toUpperCase();
 }

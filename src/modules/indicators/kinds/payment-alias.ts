@@ -3,14 +3,11 @@
  * mobile number, a 13-digit national/tax ID or a 15-digit e-wallet ID) and India's UPI (a virtual
  * payment address, `name@bank`). Canonical as `scheme:alias`.
  */
-import type { IndicatorKind, ParsedIndicator } from './kind.js';
 import type { PhoneNumber } from 'libphonenumber-js/max';
+import type { IndicatorKind, ParsedIndicator } from './kind.js';
 import { parsePhoneNumber } from './phone.js';
 import { fail, quote } from './support.js';
 import { cleanText } from './text.js';
-
-export const SCHEMES = ['promptpay', 'upi'] as const;
-export type Scheme = (typeof SCHEMES)[number];
 
 /** `PromptPay`, `Prompt Pay`, `พร้อมเพย์`, `promptpay:` — with an optional colon. */
 const PROMPTPAY_LABEL = /^(?:prompt\s*pay|พร้อมเพย์)\s*(?:id|no\.?)?\s*[:：]?\s*/iu;

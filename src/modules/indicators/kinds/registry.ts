@@ -121,7 +121,8 @@ function detectParsed(raw: string, ctx: ParseContext): ParsedIndicator | undefin
 
 /** Validates the context's country (ISO 3166-1 alpha-2, any case). */
 function contextOf(country: string | undefined): ParseContext {
-  if (country === undefined) return {};
+  // An empty field from a form or a CSV column means "no country", not a wrong one.
+  if (country === undefined || country.trim() === '') return {};
   const cc = country.trim().toUpperCase();
   if (!isCountryCode(cc)) throw new IndicatorParseError('invalid-country', `${quote(country)} is not an ISO 3166-1 alpha-2 country code`);
   return { country: cc };

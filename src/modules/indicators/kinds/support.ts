@@ -7,16 +7,6 @@ export function fail(kind: KindName, code: string, message: string): never {
   throw new IndicatorParseError(code, message, kind);
 }
 
-/** Runs `fn` and answers whether it returned without throwing; for `detect` and `isCanonical`. */
-export function succeeds(fn: () => unknown): boolean {
-  try {
-    fn();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * ISO 3166-1 alpha-2 codes as libphonenumber knows them (every country and territory with a
  * numbering plan, plus AC, TA and XK, which are in common use as country codes).
@@ -27,12 +17,20 @@ export function isCountryCode(cc: string): boolean {
   return COUNTRIES.has(cc);
 }
 
+/**
+ * A record's own entry for a key taken from input: a plain `record[key]` would find
+ * `constructor`, `__proto__` and the rest of Object.prototype.
+ */
+export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Quotes user input in an error message, shortened so a message never carries a whole paste. */
 export function quote(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
 }
 
-/** Builds a ParsedIndicator record, leaving out facts that are not known. */
+/** Builds a facts record, leaving out facts that are not known. */
 export function facts(entries: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(entries)) if (v !== undefined && v !== '') out[k] = v;

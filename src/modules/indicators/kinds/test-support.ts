@@ -4,8 +4,13 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { asciiHost, registrableDomain } from './domain.js';
 import { IndicatorParseError, type KindName, type ParseContext, type ParsedIndicator } from './kind.js';
 import { canonicalFast, getKind, parseIndicator } from './registry.js';
+
+// `FRAUDX_FC_RUNS=5000 npx vitest run src/modules/indicators/kinds` runs every property harder.
+const runs = Number(process.env.FRAUDX_FC_RUNS);
+if (runs > 0) fc.configureGlobal({ numRuns: runs });
 
 /** What a test expects of one pasted value: its canonical form, or the code it is refused with. */
 export type Row = [input: string, expected: string] | [input: string, expected: string, ctx: ParseContext];
@@ -42,6 +47,9 @@ export const messyText: fc.Arbitrary<string> = fc.oneof(
       'ไลน์',
       'พร้อมเพย์',
       'KBANK ',
+      'constructor',
+      '__proto__',
+      'toString',
     ),
     maxLength: 30,
   }),
@@ -173,5 +181,10 @@ export const hosts: fc.Arbitrary<string> = fc
   .map(([subs, name, suffix, upper]) => {
     const host = [...subs, name, suffix].join('.');
     return upper ? host.toUpperCase() : host;
+  })
+  // Random labels can make bad punycode (`xn--m38---g`) or a private suffix itself (`se.net`).
+  .filter((h) => {
+    const ascii = asciiHost(h);
+    return ascii !== undefined && registrableDomain(ascii) !== undefined;
   });
 

@@ -47,7 +47,9 @@ export function cleanText(raw: string): string {
  * Runs to a fixed point, so its output never holds a defanged form (`a[[.]]b` → `a.b`) and
  * refanging a canonical value again changes nothing.
  */
-export function refang(s: string): string {
+export function refang(s: string, opts: { braces?: boolean } = {}): string {
+  // `{` and `}` are legal in email local parts, so `a{.}b@x` may be a real address.
+  const dot = opts.braces === false ? /[[(]\s*(?:\.|dot)\s*[\])]/giu : /[[({]\s*(?:\.|dot)\s*[\])}]/giu;
   let out = s;
   for (let previous = ''; previous !== out; ) {
     previous = out;
@@ -56,13 +58,8 @@ export function refang(s: string): string {
       .replace(/\bfxp(?=\[?:)/giu, 'ftp')
       .replace(/\[\s*:\/\/\s*\]/gu, '://')
       .replace(/\[\s*:\s*\]/gu, ':')
-      .replace(/[[({]\s*(?:\.|dot)\s*[\])}]/giu, '.')
+      .replace(dot, '.')
       .replace(/[[(]\s*(?:@|at)\s*[\])]/giu, '@');
   }
   return out;
-}
-
-/** Removes separators people put inside numbers and codes: spaces, dashes, dots, slashes. */
-export function stripSeparators(s: string): string {
-  return s.replace(/[\s\-./_]+/gu, '');
 }

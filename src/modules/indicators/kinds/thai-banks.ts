@@ -50,9 +50,13 @@ export const THAI_BANKS: readonly ThaiBank[] = [
   { code: '098', short: 'SME', en: 'SME Development Bank', th: 'ธนาคารพัฒนาวิสาหกิจขนาดกลางและขนาดย่อมแห่งประเทศไทย', aliases: ['SME D Bank', 'SMEDB', 'ธพว'] },
 ];
 
-/** Folds a bank name for lookup: case, spaces and punctuation, a trailing "PCL". */
+/**
+ * Folds a bank name for lookup: NFKC (as input is cleaned: it splits Thai SARA AM), case, spaces
+ * and punctuation, a trailing "PCL".
+ */
 export function foldBankName(name: string): string {
   return name
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s.\-()&,'’]+/gu, '')
     .replace(/(?:publiccompanylimited|pcl|plc)$/u, '');

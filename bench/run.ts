@@ -1,0 +1,204 @@
+/**
+ * `npm run bench` (or `npm run bench -- --quick` for CI's smoke run, under a minute): every
+ * performance figure of fraudx, each beside its baselines measured in the same run on the same
+ * data. Prints a table and writes bench/results.json.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { writeSnapshot } from '../src/modules/check/index-snapshot.js';
+import { SNAPSHOT_FILE } from '../src/modules/check/index-loader.js';
+import { CompactLookupIndex } from '../src/modules/check/lookup-index.js';
+import { factsOf, indicators, type Item, queries, rng } from './data.js';
+import { type LoadResult, ROOT, rssMb, runFraudx, runLoad, serveArgs, startServer, tsxArgs } from './processes.js';
+
+const quick = process.argv.includes('--quick');
+const SIZE = quick
+  ? { indicators: 200_000, seconds: 2, warmupMs: 500, importRows: 5_000, lookups: 2_000_000 }
+  : { indicators: 10_000_000, seconds: 10, warmupMs: 2_000, importRows: 1_000_000, lookups: 20_000_000 };
+// `--import-rows N` shortens the import figures, whose full size takes long where imports are slow.
+const importRowsFlag = process.argv.indexOf('--import-rows');
+if (importRowsFlag > 0) SIZE.importRows = Number(process.argv[importRowsFlag + 1]);
+const CLIENTS = 4;
+const REDIS = process.env.FRAUDX_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
+const PG = process.env.FRAUDX_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  meets: boolean;
+  baselines: Record<string, number>;
+}
+const figures: Figure[] = [];
+const figure = (f: Figure) => {
+  figures.push(f);
+  console.error(`  ${f.name}: ${fmt(f.value)} ${f.unit}${Object.keys(f.baselines).length ? ` (${Object.entries(f.baselines).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')})` : ''}`);
+};
+const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(2));
+const step = (what: string) => console.error(`▸ ${what}`);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'fraudx-bench-'));
+const pgDb = `fraudx_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: `${PG}/postgres` });
+await admin.connect();
+const redis = new Redis(REDIS);
+
+try {
+  // 1. The data, loaded alike into fraudx's index, a Redis set and an indexed PostgreSQL table.
+  step(`generating ${SIZE.indicators.toLocaleString('en')} indicators; loading the index, Redis and PostgreSQL`);
+  await admin.query(`CREATE DATABASE ${pgDb}`);
+  const benchPg = new pg.Client({ connectionString: `${PG}/${pgDb}` });
+  await benchPg.connect();
+  await benchPg.query('CREATE TABLE bench_indicators (key text PRIMARY KEY)');
+  await redis.del('fraudx:bench');
+  const index = new CompactLookupIndex(SIZE.indicators);
+  const sample: Item[] = [];
+  const r = rng(3);
+  let chunk: string[] = [];
+  const flush = async () => {
+    const members = chunk;
+    chunk = [];
+    const pipeline = redis.pipeline();
+    for (let i = 0; i < members.length; i += 1000) pipeline.sadd('fraudx:bench', ...members.slice(i, i + 1000));
+    await Promise.all([pipeline.exec(), benchPg.query('INSERT INTO bench_indicators SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [members])]);
+  };
+  for (const item of indicators(SIZE.indicators)) {
+    index.put(factsOf(item, r));
+    if (sample.length < 200_000) sample.push(item);
+    chunk.push(`${item.kind}|${item.canonical}`);
+    if (chunk.length === 50_000) await flush();
+  }
+  await flush();
+  await benchPg.query('ANALYZE bench_indicators');
+  await benchPg.end();
+
+  // 2. In-process lookups on one core, on the checks a bank sends.
+  step('in-process lookups');
+  const asked = queries(sample, 1_000_000);
+  const kinds = asked.map((q) => q.kind);
+  const values = asked.map((q) => q.canonical);
+  let best = 0;
+  let known = 0;
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    let done = 0;
+    while (done < SIZE.lookups / 5) {
+      for (let i = 0; i < values.length; i++) if (index.get(kinds[i], values[i])) known++;
+      done += values.length;
+    }
+    best = Math.max(best, done / ((performance.now() - started) / 1000));
+  }
+  if (known === 0) throw new Error('no lookup found a listed value: the data is wrong');
+  figure({ name: 'in-process lookups', value: best, unit: 'lookups/s', target: '≥ 5,000,000 on one core', meets: best >= 5_000_000, baselines: {} });
+
+  // 3. A node whose index snapshot holds the same data: its load time and memory.
+  step('fraudx serve with the index from its snapshot');
+  const dataDir = path.join(dir, 'node');
+  const env = { FRAUDX_DATA: dataDir, FRAUDX_LOG_LEVEL: 'info', DATABASE_URL: '' };
+  await (await startServer(serveArgs, env)).stop();
+  const sqlite = new SQLite(path.join(dataDir, 'fraudx.sqlite'), { readonly: true });
+  const nodeId = (sqlite.prepare('SELECT id FROM node').get() as { id: string }).id;
+  const seq = (sqlite.prepare('SELECT max(seq) AS seq FROM change_log').get() as { seq: number }).seq;
+  sqlite.close();
+  writeSnapshot(path.join(dataDir, SNAPSHOT_FILE), index, { nodeId, seq });
+  const node = await startServer(serveArgs, env);
+  const loadLine = node.log().split('\n').find((l) => l.includes('check index loaded from its snapshot'));
+  if (!loadLine) throw new Error(`the node did not load the snapshot:\n${node.log().slice(-2000)}`);
+  const loadSeconds = (JSON.parse(loadLine) as { ms: number }).ms / 1000;
+  await new Promise((res) => setTimeout(res, 1000));
+  const rssAfterLoad = rssMb(node.child.pid);
+  const key = readFileSync(path.join(dataDir, 'initial-admin-key'), 'utf8').trim();
+
+  // 4. HTTP: the same checks against fraudx, a bare Fastify route, Redis and PostgreSQL.
+  const load = (mode: 'http' | 'redis' | 'postgres', target: string, payloads: string[], itemsPerRequest: number, withKey = true): Promise<LoadResult> =>
+    runLoad({ mode, target, key: withKey ? key : undefined, itemsPerRequest, warmupMs: SIZE.warmupMs, durationMs: SIZE.seconds * 1000 }, payloads, CLIENTS, dir);
+  const batches = (items: Item[], size: number) => Array.from({ length: Math.floor(items.length / size) }, (_, b) => items.slice(b * size, (b + 1) * size));
+  const checks = queries(sample, 50_000, 0.2, 11);
+  const canonicalBodies = batches(checks, 1000).map((b) => JSON.stringify({ items: b.map((q) => ({ value: q.canonical, kind: q.kind })) }));
+  const members = batches(checks, 1000).map((b) => JSON.stringify(b.map((q) => `${q.kind}|${q.canonical}`)));
+  const messyBodies = batches(checks, 1000).map((b) => JSON.stringify({ items: b.map((q) => ({ value: q.messy, country: 'TH' })) }));
+  const singleBodies = checks.slice(0, 2000).map((q) => JSON.stringify({ items: [{ value: q.canonical, kind: q.kind }] }));
+
+  step('single-item checks against a bare Fastify route');
+  const bare = await startServer(tsxArgs('bare-fastify.ts'), {});
+  const bareSingle = await load('http', `${bare.url}/check`, singleBodies, 1, false);
+  await bare.stop();
+  const single = await load('http', `${node.url}/api/v1/check`, singleBodies, 1);
+  figure({ name: 'single-item checks', value: single.perSecond, unit: 'requests/s', target: '≥ 80 % of a bare Fastify route', meets: single.perSecond >= 0.8 * bareSingle.perSecond && single.errors === 0, baselines: { fastify: bareSingle.perSecond } });
+  figure({ name: 'single-item check p99', value: single.p99Ms, unit: 'ms', target: '< 5 ms at that load', meets: single.p99Ms < 5, baselines: { fastify: bareSingle.p99Ms } });
+
+  step('batch checks of 1,000 canonical items against Redis SISMEMBER and PostgreSQL = ANY');
+  const batch = await load('http', `${node.url}/api/v1/check`, canonicalBodies, 1000);
+  const redisBatch = await load('redis', REDIS, members, 1000);
+  const pgBatch = await load('postgres', `${PG}/${pgDb}`, members, 1000);
+  figure({ name: 'batch checks (canonical)', value: batch.itemsPerSecond, unit: 'items/s', target: '≥ Redis SISMEMBER pipelined', meets: batch.itemsPerSecond >= redisBatch.itemsPerSecond && batch.errors === 0, baselines: { redis: redisBatch.itemsPerSecond, postgres: pgBatch.itemsPerSecond } });
+
+  step('batch checks of 1,000 messy items');
+  const messy = await load('http', `${node.url}/api/v1/check`, messyBodies, 1000);
+  figure({ name: 'batch checks (messy input)', value: messy.itemsPerSecond, unit: 'items/s', target: '≥ 150,000', meets: messy.itemsPerSecond >= 150_000 && messy.errors === 0, baselines: { redis: redisBatch.itemsPerSecond } });
+
+  const rss = Math.max(rssAfterLoad, rssMb(node.child.pid));
+  await node.stop();
+  figure({ name: `serve RSS with ${SIZE.indicators.toLocaleString('en')} indicators`, value: rss, unit: 'MB', target: '≤ 600 MB at 10,000,000', meets: rss <= 600, baselines: { 'redis used_memory': await redisMemoryMb(redis) } });
+  figure({ name: 'index load from snapshot', value: loadSeconds, unit: 's', target: '≤ 15 s at 10,000,000', meets: loadSeconds <= 15, baselines: {} });
+
+  // 5. Imports of messy listings, with normalisation, merging and the change log.
+  const importFile = path.join(dir, 'import.jsonl');
+  const lines: string[] = [];
+  for (const item of indicators(SIZE.importRows, 99)) lines.push(JSON.stringify({ value: item.messy, ...(item.kind === 'url' || item.kind === 'domain' ? { kind: item.kind } : {}), country: 'TH', typology: 'investment' }));
+  writeFileSync(importFile, `${lines.join('\n')}\n`);
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    mkdirSync(path.join(dir, `import-${dialect}`), { recursive: true });
+    step(`import of ${SIZE.importRows.toLocaleString('en')} listings on ${dialect}`);
+    const importDb = `${pgDb}_import`;
+    if (dialect === 'postgres') await admin.query(`CREATE DATABASE ${importDb}`);
+    const run = await runFraudx(['import', importFile, '--json'], { FRAUDX_DATA: path.join(dir, `import-${dialect}`), DATABASE_URL: dialect === 'postgres' ? `${PG}/${importDb}` : '', FRAUDX_LOG_LEVEL: 'warn' });
+    if (dialect === 'postgres') await admin.query(`DROP DATABASE IF EXISTS ${importDb} WITH (FORCE)`);
+    const rows = (JSON.parse(run.stdout) as { rows: number }).rows;
+    const perSecond = rows / run.seconds;
+    const target = dialect === 'sqlite' ? 50_000 : 20_000;
+    figure({ name: `import (${dialect})`, value: perSecond, unit: 'rows/s', target: `≥ ${target.toLocaleString('en')}`, meets: perSecond >= target, baselines: {} });
+    figure({ name: `import (${dialect}) peak RSS`, value: run.peakRssMb, unit: 'MB', target: 'flat: independent of file size', meets: true, baselines: {} });
+  }
+
+  // 6. The networks engineer's figures, when that part exists.
+  const networksBench = path.join(ROOT, 'bench', 'networks.bench.ts');
+  if (existsSync(networksBench)) {
+    step('networks');
+    const mod = (await import(networksBench)) as { runNetworksBench(o: { quick: boolean }): Promise<Figure[]> };
+    for (const f of await mod.runNetworksBench({ quick })) figure(f);
+  }
+} finally {
+  redis.disconnect();
+  await admin.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function redisMemoryMb(client: Redis): Promise<number> {
+  const info = await client.info('memory');
+  return Number(/used_memory:(\d+)/u.exec(info)?.[1] ?? 0) / 1048576;
+}
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  quick,
+  date: new Date().toISOString(),
+};
+writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ machine, figures }, null, 2)}\n`);
+console.log(`\nfraudx benchmark${quick ? ' (quick)' : ''} on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+console.log('| figure | value | target | meets | baselines |\n|---|---|---|---|---|');
+for (const f of figures) {
+  const baselines = Object.entries(f.baselines).map(([k, v]) => `${k}: ${fmt(v)}`).join(', ');
+  console.log(`| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.target} | ${f.meets ? 'yes' : 'no'} | ${baselines} |`);
+}
+process.exit(0);

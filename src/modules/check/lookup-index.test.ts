@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeKey, maxKeyLength } from './index-key.js';
+import { type CheckFacts, CompactLookupIndex } from './lookup-index.js';
+
+function facts(kind: string, canonical: string, over: Partial<CheckFacts> & Record<string, unknown> = {}): CheckFacts {
+  return {
+    kind,
+    canonical,
+    status: 'active',
+    score: 49,
+    reports: 1,
+    organisations: 1,
+    countries: ['TH'],
+    typologies: ['investment'],
+    firstSeen: '2025-03-01T10:00:00.000Z',
+    lastSeen: '2025-03-02T11:30:15.000Z',
+    ...over,
+  };
+}
+
+describe('the compact lookup index', () => {
+  it('answers the facts it was given, by kind and canonical value', () => {
+    const index = new CompactLookupIndex();
+    const phone = facts('phone', '+66812345678', { countries: ['SG', 'TH'], typologies: ['investment', 'romance'], reports: 2, organisations: 2, score: 74 });
+    index.put(phone);
+    index.put(facts('bank-account', 'TH:004:1234567890'));
+    expect(index.get('phone', '+66812345678')).toEqual(phone);
+    expect(index.get('bank-account', '+66812345678')).toBeUndefined();
+    expect(index.get('phone', '+66812345679')).toBeUndefined();
+    expect(index.get('horoscope', '+66812345678')).toBeUndefined();
+    expect(index.size).toBe(2);
+  });
+
+  it('replaces an entry in place, forgets a deleted one, and takes it back', () => {
+    const index = new CompactLookupIndex();
+    index.put(facts('domain', 'evil.example'));
+    index.put(facts('domain', 'evil.example', { status: 'disputed', score: 20, reports: 3 }));
+    expect(index.get('domain', 'evil.example')).toMatchObject({ status: 'disputed', score: 20, reports: 3 });
+    expect(index.size).toBe(1);
+    index.delete('domain', 'evil.example');
+    index.delete('domain', 'evil.example');
+    expect(index.get('domain', 'evil.example')).toBeUndefined();
+    expect(index.size).toBe(0);
+    index.put(facts('domain', 'evil.example'));
+    expect(index.get('domain', 'evil.example')?.status).toBe('active');
+    expect(index.size).toBe(1);
+  });
+
+  it('carries fields beyond the hot ones through unchanged, but not the event id', () => {
+    const index = new CompactLookupIndex();
+    const withExtras = { ...facts('email', 'a@evil.example'), visibleTo: ['org-1', 'org-2'], coercedOperator: true, id: 'ind-1' };
+    index.put(withExtras);
+    const { id: _id, ...expected } = withExtras;
+    expect(index.get('email', 'a@evil.example')).toEqual(expected);
+  });
+
+  it('keeps counts past its narrow columns exactly', () => {
+    const index = new CompactLookupIndex();
+    index.put(facts('phone', '+14155550123', { reports: 1_000_000, organisations: 300 }));
+    index.put(facts('phone', '+14155550124', { reports: 65_534, organisations: 254 }));
+    expect(index.get('phone', '+14155550123')).toMatchObject({ reports: 1_000_000, organisations: 300 });
+    expect(index.get('phone', '+14155550124')).toMatchObject({ reports: 65_534, organisations: 254 });
+    index.put(facts('phone', '+14155550123', { reports: 2, organisations: 1 }));
+    expect(index.get('phone', '+14155550123')).toMatchObject({ reports: 2, organisations: 1 });
+  });
+
+  it('keeps times to the second', () => {
+    const index = new CompactLookupIndex();
+    index.put(facts('ip', '192.0.2.1', { firstSeen: '2025-01-01T00:00:00.987Z' }));
+    expect(index.get('ip', '192.0.2.1')?.firstSeen).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('never answers known for a different value whose hash collides', () => {
+    // Every key hashes alike: only the byte comparison tells them apart.
+    const index = new CompactLookupIndex(0, () => 12345);
+    for (let i = 0; i < 300; i++) index.put(facts('phone', `+6681234${String(i).padStart(4, '0')}`, { score: i % 100 }));
+    expect(index.get('phone', '+66812349999')).toBeUndefined();
+    expect(index.get('phone', '+668123400')).toBeUndefined();
+    for (let i = 0; i < 300; i += 37) expect(index.get('phone', `+6681234${String(i).padStart(4, '0')}`)?.score).toBe(i % 100);
+  });
+
+  it('behaves like a map under any sequence of puts and deletes, through growth', () => {
+    const keys = fc.tuple(fc.constantFrom('phone', 'url', 'handle'), fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9+:]{0,14}$/u), fc.string({ unit: 'grapheme', maxLength: 6 })));
+    const op = fc.tuple(fc.constantFrom('put', 'put', 'delete'), keys, fc.nat(100));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 1500 }), (ops) => {
+        const index = new CompactLookupIndex();
+        const model = new Map<string, number>();
+        for (const [what, [kind, canonical], score] of ops) {
+          const key = `${kind} ${canonical}`;
+          if (what === 'put') {
+            index.put(facts(kind, canonical, { score }));
+            model.set(key, score);
+          } else {
+            index.delete(kind, canonical);
+            model.delete(key);
+          }
+        }
+        expect(index.size).toBe(model.size);
+        for (const [, [kind, canonical]] of ops) expect(index.get(kind, canonical)?.score).toBe(model.get(`${kind} ${canonical}`));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('index keys', () => {
+  const keyOf = (s: string) => {
+    const out = new Uint8Array(maxKeyLength(s));
+    return Buffer.from(out.subarray(0, encodeKey(3, s, out))).toString('hex');
+  };
+
+  it('packs digit pairs into one byte', () => {
+    expect(keyOf('+66812345678')).toBe('032bc2d197adc338');
+  });
+
+  it('gives distinct values distinct keys', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 10 }), fc.string({ unit: 'grapheme-composite', maxLength: 10 }), (a, b) => {
+        expect(keyOf(a) === keyOf(b)).toBe(a === b);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(keyOf('12')).not.toBe(keyOf('\u0092'));
+  });
+});

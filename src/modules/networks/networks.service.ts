@@ -1,0 +1,195 @@
+import type { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { ProblemError } from '../../errors/problems.js';
+import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
+import { findIndicatorRow } from '../indicators/indicators.service.js';
+import { KIND_NAMES } from '../indicators/kinds/kind.js';
+import { fromMinorUnits, toMinorUnits } from '../money/money.js';
+import type { Principal } from '../policy/policy.js';
+import { type ExportFormat, exportGraphOf, renderExport } from './network-export.js';
+import { hubsOf, neighbourhoodOf, shortestPath } from './network-queries.js';
+import { reportsOf, reachOf } from './network-stats.js';
+import { type KeyNode, keyNodesOf } from './network-structure.js';
+import { networksOf, type NetworkEngine } from './networks.engine.js';
+import type { hubsQuery, hubView, ListNetworksQuery, NetworkDetailView, NetworkSummaryView, neighbourhoodView, pathView } from './networks.schema.js';
+import { KEY_NODES, type NetworkSummary, type Partition } from './partition.js';
+import { networkViewFor } from './visibility.js';
+
+/** The engine, caught up, and the partition this principal may compute over. */
+async function partitionFor(ctx: AppContext, principal: Principal): Promise<{ engine: NetworkEngine; partition: Partition }> {
+  const view = networkViewFor(principal);
+  const engine = await networksOf(ctx);
+  await engine.ready();
+  return { engine, partition: engine.partitionFor(view) };
+}
+
+function refOf(partition: Partition, i: number) {
+  const ref = partition.graph.indicators[i];
+  return { id: ref.id, kind: ref.kind, value: ref.canonical };
+}
+
+function presentKeyNodes(partition: Partition, nodes: readonly KeyNode[]) {
+  return nodes.map((k) => ({ ...refOf(partition, k.indicator), reports: k.reports, countries: k.countries, orgs: k.orgs, betweenness: round(k.betweenness), score: round(k.score) }));
+}
+
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+function presentSummary(partition: Partition, n: NetworkSummary): NetworkSummaryView {
+  const { stats } = n;
+  return {
+    id: n.id,
+    ...stats,
+    loss: stats.loss.map((l) => ({ currency: l.currency, minor: l.minor, amount: fromMinorUnits(l.minor, l.currency) })),
+    keyNodes: presentKeyNodes(partition, partition.keyNodes(n.root)),
+  };
+}
+
+function lossIn(n: NetworkSummary, currency: string): number {
+  return n.stats.loss.find((l) => l.currency === currency)?.minor ?? 0;
+}
+
+/** Networks matching the filters, most reports first (or by size, loss, latest activity). */
+export async function listNetworks(ctx: AppContext, principal: Principal, query: ListNetworksQuery): Promise<{ items: NetworkSummaryView[]; next: string | null }> {
+  const { partition } = await partitionFor(ctx, principal);
+  const currency = query.currency?.toUpperCase();
+  if ((query.minLoss !== undefined || query.sort === 'loss') && !currency) {
+    throw new ProblemError('validation-failed', 'minLoss and sort=loss need a currency');
+  }
+  const minLoss = query.minLoss !== undefined ? toMinorUnits(query.minLoss, currency!) : undefined;
+  const since = query.activeSince ? new Date(query.activeSince).toISOString() : undefined;
+  const until = query.activeUntil ? new Date(query.activeUntil).toISOString() : undefined;
+  const matches = [...partition.all()].filter((n) => {
+    const s = n.stats;
+    if (query.country && !s.countries.includes(query.country)) return false;
+    if (query.typology && !s.typologies.includes(query.typology)) return false;
+    if (query.minSize !== undefined && s.size < query.minSize) return false;
+    if (query.maxSize !== undefined && s.size > query.maxSize) return false;
+    if (minLoss !== undefined && lossIn(n, currency!) < minLoss) return false;
+    if (since && (s.lastActivity ?? '') < since) return false;
+    if (until && (s.firstActivity ?? '') >= until) return false;
+    return true;
+  });
+  const key: Record<ListNetworksQuery['sort'], (n: NetworkSummary) => number | string> = {
+    reports: (n) => n.stats.reports,
+    size: (n) => n.stats.size,
+    loss: (n) => lossIn(n, currency ?? ''),
+    activity: (n) => n.stats.lastActivity ?? '',
+  };
+  const by = key[query.sort];
+  matches.sort((a, b) => {
+    const [x, y] = [by(a), by(b)];
+    if (x !== y) return x < y ? 1 : -1;
+    return b.stats.reports - a.stats.reports || b.stats.size - a.stats.size || (a.id < b.id ? -1 : 1);
+  });
+  const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new ProblemError('invalid-cursor', 'the cursor was not made by this endpoint');
+  const page = matches.slice(offset, offset + query.limit);
+  return {
+    items: page.map((n) => presentSummary(partition, n)),
+    next: offset + query.limit < matches.length ? encodeCursor([offset + query.limit]) : null,
+  };
+}
+
+function findNetwork(engine: NetworkEngine, partition: Partition, id: string): NetworkSummary {
+  const network = partition.byId(id) ?? partition.byId(engine.labels.resolve(id));
+  if (!network) throw new ProblemError('not-found', `no network ${id}`);
+  return network;
+}
+
+/** One network with its members (most reported first), communities and key nodes. */
+export async function getNetwork(ctx: AppContext, principal: Principal, id: string, membersLimit: number): Promise<NetworkDetailView> {
+  const { engine, partition } = await partitionFor(ctx, principal);
+  const network = findNetwork(engine, partition, id);
+  const { graph, view } = partition;
+  const communityOf = new Map<number, string>();
+  const communities = partition.communities(network.root).map((members, n) => {
+    const cid = `${network.id}/c${n + 1}`;
+    for (const m of members) communityOf.set(m, cid);
+    const reach = new Set(members.flatMap((m) => reachOf(graph, view, m).countries));
+    return {
+      id: cid,
+      size: members.length,
+      reports: reportsOf(graph, view, members).length,
+      countries: [...reach].sort(),
+      keyNodes: presentKeyNodes(partition, keyNodesOf(graph, view, members, KEY_NODES)),
+    };
+  });
+  const members = partition.uf
+    .members(network.root)
+    .map((i) => ({ i, reports: reachOf(graph, view, i).reports }))
+    .sort((a, b) => b.reports - a.reports || (graph.indicators[a.i].id < graph.indicators[b.i].id ? -1 : 1));
+  return {
+    ...presentSummary(partition, network),
+    members: members.slice(0, membersLimit).map((m) => ({ ...refOf(partition, m.i), reports: m.reports, community: communityOf.get(m.i)! })),
+    membersTruncated: members.length > membersLimit,
+    communities,
+  };
+}
+
+export async function exportNetwork(ctx: AppContext, principal: Principal, id: string, format: ExportFormat): Promise<{ id: string; body: string }> {
+  const { engine, partition } = await partitionFor(ctx, principal);
+  const network = findNetwork(engine, partition, id);
+  const { members, reports } = partition.componentOf(network.root);
+  const summary = presentSummary(partition, network);
+  const data = exportGraphOf(partition.graph, partition.view, members, reports, { id: summary.id, size: summary.size, reports: summary.reports, countries: summary.countries, loss: summary.loss });
+  return { id: network.id, body: renderExport(data, format) };
+}
+
+async function indicatorNumber(ctx: AppContext, partition: Partition, kind: string | undefined, value: string, country: string | undefined): Promise<number> {
+  const row = await findIndicatorRow(ctx, kind, value, country);
+  const i = partition.graph.indicatorNumber(row.id);
+  if (i === undefined) throw new ProblemError('not-found', `${row.kind} ${row.canonical} is named in no report`, { kind: row.kind, canonical: row.canonical });
+  return i;
+}
+
+function reportView(partition: Partition, r: number) {
+  const { id, orgId, country, typology, at } = partition.graph.reports[r];
+  return { id, orgId, country, typology, at };
+}
+
+export async function neighbourhood(
+  ctx: AppContext,
+  principal: Principal,
+  kind: string,
+  value: string,
+  options: { depth: number; limit: number; country?: string },
+): Promise<z.infer<typeof neighbourhoodView>> {
+  const { partition } = await partitionFor(ctx, principal);
+  const start = await indicatorNumber(ctx, partition, kind, value, options.country ?? principal.country);
+  const found = neighbourhoodOf(partition.graph, partition.view, start, options.depth, options.limit);
+  return {
+    center: refOf(partition, start),
+    indicators: found.indicators.map(({ indicator, depth }) => ({ ...refOf(partition, indicator), depth, network: partition.networkOf(indicator)?.id ?? null })),
+    reports: found.reports.map((r) => reportView(partition, r)),
+    edges: found.edges.map(([r, i]) => ({ report: partition.graph.reports[r].id, indicator: partition.graph.indicators[i].id })),
+    truncated: found.truncated,
+  };
+}
+
+/** `kind:value`, where kind is one the node knows; anything else is a value whose kind is detected. */
+function splitKindValue(text: string): { kind?: string; value: string } {
+  const colon = text.indexOf(':');
+  const kind = colon > 0 ? text.slice(0, colon) : '';
+  return (KIND_NAMES as readonly string[]).includes(kind) ? { kind, value: text.slice(colon + 1) } : { value: text };
+}
+
+export async function findPath(ctx: AppContext, principal: Principal, from: string, to: string, country?: string): Promise<z.infer<typeof pathView>> {
+  const { partition } = await partitionFor(ctx, principal);
+  const [a, b] = [splitKindValue(from), splitKindValue(to)];
+  const start = await indicatorNumber(ctx, partition, a.kind, a.value, country ?? principal.country);
+  const end = await indicatorNumber(ctx, partition, b.kind, b.value, country ?? principal.country);
+  const path = shortestPath(partition.graph, partition.view, start, end);
+  if (!path) return { found: false, length: null, steps: [] };
+  const steps: z.infer<typeof pathView>['steps'] = [];
+  path.indicators.forEach((i, n) => {
+    steps.push({ type: 'indicator', ...refOf(partition, i) });
+    if (n < path.reports.length) steps.push({ type: 'report', ...reportView(partition, path.reports[n]) });
+  });
+  return { found: true, length: path.reports.length, steps };
+}
+
+export async function listHubs(ctx: AppContext, principal: Principal, query: z.infer<typeof hubsQuery>): Promise<{ items: z.infer<typeof hubView>[] }> {
+  const { partition } = await partitionFor(ctx, principal);
+  const hubs = hubsOf(partition.graph, partition.view, query).slice(0, query.limit);
+  return { items: hubs.map((h) => ({ ...refOf(partition, h.indicator), reports: h.reports, countries: h.countries, orgs: h.orgs, network: partition.networkOf(h.indicator)?.id ?? null })) };
+}

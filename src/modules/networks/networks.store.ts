@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { chunks } from '../indicators/indicators.model.js';
+import type { IndicatorRef, ReportFacts } from './network-graph.js';
+
+type Db = Kysely<Database>;
+
+export interface LoadedReport {
+  facts: ReportFacts;
+  indicators: IndicatorRef[];
+}
+
+/** The report-borne assertions with their indicators: every "appears in" edge and its report's facts. */
+function edgeRows(db: Db) {
+  return db
+    .selectFrom('assertions as a')
+    .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
+    .select(['a.report_id', 'a.org_id', 'a.country', 'a.typology', 'a.loss_minor', 'a.loss_currency', 'a.observed_at', 'i.id', 'i.kind', 'i.canonical', 'i.status'])
+    .where('a.report_id', 'is not', null)
+    .orderBy('a.report_id')
+    .orderBy('i.id');
+}
+
+type EdgeRow = Awaited<ReturnType<ReturnType<typeof edgeRows>['execute']>>[number];
+
+function groupByReport(rows: readonly EdgeRow[]): LoadedReport[] {
+  const out: LoadedReport[] = [];
+  for (const row of rows) {
+    let last = out[out.length - 1];
+    if (!last || last.facts.id !== row.report_id) {
+      last = {
+        facts: {
+          id: row.report_id!,
+          orgId: row.org_id,
+          country: row.country,
+          typology: row.typology,
+          lossMinor: row.loss_minor === null ? null : Number(row.loss_minor),
+          lossCurrency: row.loss_currency,
+          at: row.observed_at,
+        },
+        indicators: [],
+      };
+      out.push(last);
+    }
+    last.indicators.push({ id: row.id, kind: row.kind, canonical: row.canonical, linkable: row.status !== 'allowed' });
+  }
+  return out;
+}
+
+/** Every report with its indicators, in pages of reports so memory stays flat while reading. */
+export async function* readAllReports(db: Db, pageSize = 5000): AsyncGenerator<LoadedReport[]> {
+  let after = '';
+  for (;;) {
+    const ids = await db.selectFrom('reports').select('id').where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (ids.length === 0) return;
+    const last = ids[ids.length - 1].id;
+    yield groupByReport(await edgeRows(db).where('a.report_id', '>', after).where('a.report_id', '<=', last).execute());
+    after = last;
+  }
+}
+
+export async function readReports(db: Db, ids: readonly string[]): Promise<LoadedReport[]> {
+  const out: LoadedReport[] = [];
+  for (const batch of chunks(ids)) out.push(...groupByReport(await edgeRows(db).where('a.report_id', 'in', batch).execute()));
+  return out;
+}
+
+export interface SavedLabels {
+  members: { indicator_id: string; network_id: string }[];
+  merged: { id: string; merged_into: string }[];
+}
+
+export async function readSavedLabels(db: Db): Promise<SavedLabels> {
+  const members = await db.selectFrom('network_members').select(['indicator_id', 'network_id']).execute();
+  const merged = await db.selectFrom('networks').select(['id', 'merged_into']).where('merged_into', 'is not', null).execute();
+  return { members, merged: merged.map((m) => ({ id: m.id, merged_into: m.merged_into! })) };
+}
+
+export interface LabelChanges {
+  /** network id, or null when the indicator left every network. */
+  members: { indicatorId: string; networkId: string | null }[];
+  created: string[];
+  merged: { id: string; into: string }[];
+}
+
+/**
+ * Saves what changed in the id bookkeeping. This is derived state, like the check index: it is
+ * not shared data and emits no change-log events; any process can rebuild it from the reports.
+ */
+export async function saveLabelChanges(db: Db, changes: LabelChanges, nowIso: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const batch of chunks(changes.created, 200)) {
+      await trx
+        .insertInto('networks')
+        .values(batch.map((id) => ({ id, merged_into: null, created_at: nowIso, updated_at: nowIso })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+    for (const m of changes.merged) {
+      await trx.updateTable('networks').set({ merged_into: m.into, updated_at: nowIso }).where('id', '=', m.id).execute();
+    }
+    const gone = changes.members.filter((m) => m.networkId === null).map((m) => m.indicatorId);
+    for (const batch of chunks(gone)) await trx.deleteFrom('network_members').where('indicator_id', 'in', batch).execute();
+    const kept = changes.members.filter((m): m is { indicatorId: string; networkId: string } => m.networkId !== null);
+    for (const batch of chunks(kept, 400)) {
+      await trx
+        .insertInto('network_members')
+        .values(batch.map((m) => ({ indicator_id: m.indicatorId, network_id: m.networkId })))
+        .onConflict((oc) => oc.column('indicator_id').doUpdateSet((eb) => ({ network_id: eb.ref('excluded.network_id') })))
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/process.js';
+
+/** Every figure the quick benchmark must produce; the smoke check never judges their values. */
+const FIGURES = [
+  'in-process lookups',
+  'single-item checks',
+  'single-item check p99',
+  'batch checks (canonical)',
+  'batch checks (messy input)',
+  'index load from snapshot',
+  'import (sqlite)',
+  'import (sqlite) peak RSS',
+  'import (postgres)',
+  'import (postgres) peak RSS',
+];
+
+describe('npm run bench -- --quick', () => {
+  it('runs to the end and reports every figure with its baselines', () => {
+    const run = spawnSync('npm', ['run', 'bench', '--', '--quick'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr.slice(-3000)).toBe(0);
+    const results = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as {
+      machine: { cores: number; quick: boolean };
+      figures: { name: string; value: number; unit: string; target: string; meets: boolean; baselines: Record<string, number> }[];
+    };
+    expect(results.machine.quick).toBe(true);
+    const names = results.figures.map((f) => f.name);
+    for (const name of FIGURES) expect(names).toContain(name);
+    expect(names.some((n) => n.startsWith('serve RSS with'))).toBe(true);
+    for (const f of results.figures) {
+      expect(typeof f.value).toBe('number');
+      expect(typeof f.meets).toBe('boolean');
+    }
+    const batch = results.figures.find((f) => f.name === 'batch checks (canonical)')!;
+    expect(Object.keys(batch.baselines).sort()).toEqual(['postgres', 'redis']);
+    expect(Object.keys(results.figures.find((f) => f.name === 'single-item checks')!.baselines)).toEqual(['fastify']);
+    expect(run.stdout).toContain('| figure | value | target | meets | baselines |');
+  }, 300_000);
+});
