@@ -1,7 +1,8 @@
 // ISO 3166-1 alpha-2: the codes Node's ICU can name as regions are the assigned ones.
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-// ICU also names groupings and exceptionally reserved codes, which are not countries.
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'UK', 'EA', 'IC', 'DG', 'TA', 'CP', 'AC', 'CQ']);
+// ICU also names groupings and reserved codes that are not countries. AC and TA (Ascension,
+// Tristan da Cunha) stay: they have their own telephone numbering.
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'UK', 'EA', 'IC', 'DG', 'CP', 'CQ']);
 
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper case). */
 export function isCountryCode(code: string): boolean {

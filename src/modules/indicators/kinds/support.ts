@@ -1,5 +1,4 @@
 /** Small helpers shared by the kind modules. */
-import { getCountries } from 'libphonenumber-js/max';
 import { IndicatorParseError, type KindName } from './kind.js';
 
 /** Throws the one error a kind may throw. */
@@ -7,15 +6,8 @@ export function fail(kind: KindName, code: string, message: string): never {
   throw new IndicatorParseError(code, message, kind);
 }
 
-/**
- * ISO 3166-1 alpha-2 codes as libphonenumber knows them (every country and territory with a
- * numbering plan, plus AC, TA and XK, which are in common use as country codes).
- */
-const COUNTRIES: ReadonlySet<string> = new Set(getCountries());
-
-export function isCountryCode(cc: string): boolean {
-  return COUNTRIES.has(cc);
-}
+// One notion of "a country code" for the whole project.
+export { isCountryCode } from '../../../shared/countries.js';
 
 /**
  * A record's own entry for a key taken from input: a plain `record[key]` would find
