@@ -4,6 +4,7 @@ import { ProblemError } from '../errors/problems.js';
 import { IndicatorParseError } from '../modules/indicators/kinds/kind.js';
 import { serve } from './serve.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerInteropCommands } from './interop-commands.js';
 import { registerNetworkCommands } from './network-commands.js';
 import { registerOrgCommands } from './org-commands.js';
 import { dataOption } from './context.js';
@@ -22,6 +23,7 @@ program
 
 registerOrgCommands(program);
 registerDataCommands(program);
+registerInteropCommands(program);
 registerNetworkCommands(program);
 
 try {

@@ -3,6 +3,8 @@ import * as core from './migrations/0001-core.js';
 import * as networks from './migrations/0003-networks.js';
 import * as interop from './migrations/0005-interop.js';
 import * as web from './migrations/0006-web.js';
+import * as requests from './migrations/0007-requests.js';
+import * as cases from './migrations/0008-cases.js';
 
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
@@ -10,12 +12,16 @@ const migrations: Record<string, Migration> = {
   '0003-networks': networks,
   '0005-interop': interop,
   '0006-web': web,
+  '0007-requests': requests,
+  '0008-cases': cases,
 };
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Modules add their own migrations; one added later with a lower number must still run.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -22,6 +22,25 @@ export interface Database {
   spent_challenges: SpentChallengeTable;
   networks: NetworkTable;
   network_members: NetworkMemberTable;
+  requests: RequestTable;
+  request_events: RequestEventTable;
+  request_grants: RequestGrantTable;
+  request_attachments: RequestAttachmentTable;
+  payment_legs: PaymentLegTable;
+  ledger_entries: LedgerEntryTable;
+  deadline_rules: DeadlineRuleTable;
+  contacts: ContactTable;
+  webhooks: WebhookTable;
+  notification_deliveries: NotificationDeliveryTable;
+  cases: CaseTable;
+  case_partners: CasePartnerTable;
+  case_events: CaseEventTable;
+  case_screenings: CaseScreeningTable;
+  case_identifiers: CaseIdentifierTable;
+  case_referrals: CaseReferralTable;
+  repatriations: RepatriationTable;
+  case_transitions: CaseTransitionTable;
+  case_access_log: CaseAccessLogTable;
 }
 
 export interface NodeTable {
@@ -108,6 +127,8 @@ export interface IndicatorTable {
   last_seen: string;
   scored_at: string;
   updated_at: string;
+  /** 1 when a presumed victim of trafficking was forced to operate it (migration 0008-cases). */
+  coerced_operator?: number;
 }
 
 /** One organisation saying one thing about one indicator: the provenance of every listing. */
@@ -224,4 +245,279 @@ export interface TaxiiStatusTable {
   org_id: string;
   status: string;
   created_at: string;
+}
+
+/** A person assisted (migration 0008-cases). `personal` and every `details` column are protected (encrypted) JSON. */
+export interface CaseTable {
+  id: string;
+  owner_org_id: string;
+  reference: string | null;
+  operation: string | null;
+  status: string;
+  status_reason: string | null;
+  nationality: string | null;
+  nationality_verification: string;
+  gender: string;
+  age_band: string | null;
+  /** Comma-separated ISO 639 codes and exploitation types. */
+  languages: string;
+  exploitation_types: string;
+  compound_country: string | null;
+  trafficking_status: string | null;
+  trafficking_status_by: string | null;
+  screening_outcome: string | null;
+  personal: string;
+  roll_key: string | null;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
+}
+
+export interface CasePartnerTable {
+  case_id: string;
+  org_id: string;
+  role: string;
+  added_at: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  type: string;
+  occurred_on: string | null;
+  country: string | null;
+  place: string | null;
+  compound: string | null;
+  details: string;
+  created_at: string;
+}
+
+export interface CaseScreeningTable {
+  id: string;
+  case_id: string;
+  org_id: string;
+  actor_id: string;
+  screened_at: string;
+  outcome: string;
+  npp_determination: string;
+  npp_instrument: string | null;
+  details: string;
+  created_at: string;
+}
+
+export interface CaseIdentifierTable {
+  id: string;
+  case_id: string;
+  screening_id: string | null;
+  kind: string;
+  canonical: string;
+  created_at: string;
+}
+
+export interface CaseReferralTable {
+  id: string;
+  case_id: string;
+  type: string;
+  to_org_id: string | null;
+  to_name: string;
+  status: string;
+  due_at: string;
+  details: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RepatriationTable {
+  id: string;
+  case_id: string;
+  destination_country: string;
+  mission: string | null;
+  status: string;
+  stranded_reason: string | null;
+  retrafficking_risk: number;
+  handover_point: string | null;
+  handover_at: string | null;
+  details: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseTransitionTable {
+  id: string;
+  case_id: string;
+  subject: string;
+  subject_id: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  org_id: string;
+  actor_id: string;
+  at: string;
+}
+
+export interface CaseAccessLogTable {
+  id: string;
+  case_id: string | null;
+  org_id: string;
+  actor_id: string;
+  action: string;
+  at: string;
+}
+
+/** A cooperation request between organisations (migration 0007-requests). JSON columns are text. */
+export interface RequestTable {
+  id: string;
+  kind: string;
+  state: string;
+  parent_id: string | null;
+  from_org: string | null;
+  to_org: string;
+  contact_id: string | null;
+  jurisdiction: string;
+  urgency: string;
+  reference: string | null;
+  legal_basis: string;
+  contents: string;
+  indicators: string;
+  requester_contact: string | null;
+  public_token_hash: string | null;
+  outcome: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string;
+  ack_due_at: string | null;
+  act_due_at: string | null;
+  acknowledged_at: string | null;
+  acted_at: string | null;
+  expires_at: string | null;
+  follow_up_due_at: string | null;
+  closed_at: string | null;
+  escalation_level: number;
+  escalated_at: string | null;
+  alerts_sent: string;
+}
+
+/** One line of a request's timeline: every transition, outcome, alert and escalation. */
+export interface RequestEventTable {
+  id: string;
+  request_id: string;
+  at: string;
+  type: string;
+  actor_org: string | null;
+  actor_id: string;
+  from_state: string | null;
+  to_state: string | null;
+  note: string | null;
+  data: string;
+}
+
+/** An organisation the sender or recipient lets see a request. */
+export interface RequestGrantTable {
+  request_id: string;
+  org_id: string;
+  granted_by: string;
+  created_at: string;
+}
+
+export interface RequestAttachmentTable {
+  id: string;
+  request_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  added_by: string;
+  created_at: string;
+}
+
+/** A transaction leg of a payment intervention, with its outcome in minor units. */
+export interface PaymentLegTable {
+  id: string;
+  request_id: string;
+  parent_leg_id: string | null;
+  institution: string;
+  account_kind: string;
+  account: string;
+  currency: string;
+  amount_minor: number;
+  value_at: string | null;
+  refs: string;
+  status: string;
+  held_minor: number;
+  frozen_minor: number;
+  seized_minor: number;
+  moved_minor: number;
+  returned_minor: number;
+  released_minor: number;
+  wrongful_minor: number;
+  responded_at: string | null;
+  created_at: string;
+}
+
+/** A signed movement of money into (or out of) one bucket of the asset ledger. */
+export interface LedgerEntryTable {
+  id: string;
+  request_id: string;
+  leg_id: string | null;
+  bucket: string;
+  currency: string;
+  amount_minor: number;
+  responder_org: string;
+  requester_org: string | null;
+  country: string;
+  at: string;
+}
+
+export interface DeadlineRuleTable {
+  id: string;
+  kind: string;
+  jurisdiction: string;
+  from_org: string;
+  to_org: string;
+  settings: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A point of contact of an organisation for one request kind (or '*'). */
+export interface ContactTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  role: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  hours: string;
+  timezone: string;
+  created_at: string;
+}
+
+export interface WebhookTable {
+  id: string;
+  org_id: string;
+  url: string;
+  secret: string;
+  active: number;
+  created_at: string;
+}
+
+/** One webhook call or e-mail to send, and what happened when it was tried. */
+export interface NotificationDeliveryTable {
+  id: string;
+  channel: string;
+  org_id: string;
+  webhook_id: string | null;
+  target: string;
+  event: string;
+  request_id: string | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
 }

@@ -27,12 +27,15 @@ export function checkOne(ctx: AppContext, value: string, kind: string | undefine
   const facts = ctx.index.get(parsed.kind, parsed.canonical);
   const base: CheckResult = { value, kind: parsed.kind, canonical: parsed.canonical };
   if (allowlisted) return { ...base, known: false, status: 'allowed', allowlisted };
+  // Next to `known`: the identifier was operated under coercion, so its holder is a presumed victim.
+  const coerced = facts?.coercedOperator ? { coercedOperator: true } : {};
   if (!facts || !KNOWN_STATUSES.has(facts.status) || facts.reports === 0) {
-    return facts ? { ...base, known: false, status: facts.status } : { ...base, known: false };
+    return facts ? { ...base, known: false, ...coerced, status: facts.status } : { ...base, known: false };
   }
   return {
     ...base,
     known: true,
+    ...coerced,
     status: facts.status,
     score: facts.score,
     reports: facts.reports,

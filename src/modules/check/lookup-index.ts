@@ -13,6 +13,8 @@ export interface CheckFacts {
   typologies: string[];
   firstSeen: string;
   lastSeen: string;
+  /** Operated by a presumed victim of trafficking (victim cases); carried as an extra, never names the person. */
+  coercedOperator?: boolean;
 }
 
 /** The in-memory index behind the check API, kept current from the change log. */

@@ -21,6 +21,8 @@ export function checkFactsOf(row: IndicatorTable): CheckFacts {
     typologies: splitList(row.typologies),
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
+    // Only when set, so the index keeps one shared profile for the great majority.
+    ...(row.coerced_operator === 1 ? { coercedOperator: true } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Database, IndicatorTable } from '../../db/schema.js';
 import type { Emit } from '../../app/write.js';
 import { checkFactsOf, chunks } from './indicators.model.js';
 import { computeScore, isFoundFalsePositive, type OrgEvidence } from './score.js';
+import { coercedAmong } from '../cases/cases.coerced.js';
 
 type Trx = Transaction<Database>;
 
@@ -106,6 +107,8 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Pro
     if (p.typology) addTo(typologies, p.indicator_id, p.typology);
   }
 
+  // Identifiers a presumed trafficking victim was forced to operate: still warned about, flagged as such.
+  const coerced = await coercedAmong(trx, rows);
   const nowIso = now.toISOString();
   for (const row of rows) {
     const orgs = [...(evidence.get(row.id)?.values() ?? [])];
@@ -126,6 +129,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Pro
       blocked_count: c.blocked,
       false_positive_count: c.fp,
       found_false_positive: foundFp ? 1 : 0,
+      coerced_operator: coerced.has(row.id) ? 1 : 0,
       first_seen: s && s.first < row.first_seen ? s.first : row.first_seen,
       last_seen: s && s.last > row.last_seen ? s.last : row.last_seen,
       scored_at: nowIso,

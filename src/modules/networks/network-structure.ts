@@ -8,9 +8,9 @@ import { type GraphView, reachOf } from './network-stats.js';
 /** Reports naming more indicators than this link them as a star, not a clique (k² edges). */
 const CLIQUE_LIMIT = 30;
 /** Exact betweenness is O(n·m); larger networks compute it over their best-connected part. */
-export const BETWEENNESS_LIMIT = 1500;
+export const BETWEENNESS_LIMIT = 400;
 /** Below this size a network is one community: Louvain has nothing to find. */
-export const COMMUNITY_MIN_SIZE = 8;
+export const COMMUNITY_MIN_SIZE = 30;
 
 type Projection = UndirectedGraph<Record<string, never>, { weight: number }>;
 
@@ -91,8 +91,8 @@ function betweennessOf(graph: NetworkGraph, view: GraphView, members: readonly n
  * Louvain communities inside one network, largest first, each as its member indicators sorted.
  * The seed is fixed so the same graph always splits the same way.
  */
-export function communitiesOf(graph: NetworkGraph, view: GraphView, members: readonly number[]): number[][] {
-  if (members.length < COMMUNITY_MIN_SIZE) return [[...members].sort((a, b) => a - b)];
+export function communitiesOf(graph: NetworkGraph, view: GraphView, members: readonly number[], minSize = COMMUNITY_MIN_SIZE): number[][] {
+  if (members.length < minSize) return [[...members].sort((a, b) => a - b)];
   const g = projectionOf(graph, view, members);
   const random = new SeededRandom(0x4e455457);
   const assignment = louvain(g, { getEdgeWeight: 'weight', rng: () => random.next() });

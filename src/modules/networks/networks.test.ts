@@ -5,6 +5,7 @@ import { exportGraphOf, renderExport } from './network-export.js';
 import { NetworkLabels } from './network-ids.js';
 import { hubsOf, neighbourhoodOf, shortestPath } from './network-queries.js';
 import { type GraphView, WHOLE_GRAPH } from './network-stats.js';
+import { communitiesOf } from './network-structure.js';
 import { Partition, viewPartition } from './partition.js';
 import { addTestReport, componentSets, graphOf, type TestReport } from './test-graphs.js';
 import { UnionFind } from './union-find.js';
@@ -102,10 +103,12 @@ describe('key nodes and communities', () => {
     expect(key[2].betweenness).toBe(0);
   });
 
-  it('splits the barbell into its two rings with Louvain', () => {
+  it('splits the barbell into its two rings with Louvain, and keeps a network under the size threshold whole', () => {
     const graph = graphOf(BARBELL);
     const p = new Partition(graph, WHOLE_GRAPH, graph.uf);
-    const communities = p.communities(graph.uf.find(graph.indicatorNumber('M1')!)).map((c) => idsOf(p, c).sort());
+    const members = graph.uf.members(graph.uf.find(graph.indicatorNumber('M1')!));
+    expect(p.communities(graph.uf.find(members[0]))).toHaveLength(1);
+    const communities = communitiesOf(graph, WHOLE_GRAPH, members, 2).map((c) => idsOf(p, c).sort());
     expect(communities).toEqual([
       ['M1', 'a1', 'a2', 'a3', 'a4'],
       ['M2', 'b1', 'b2', 'b3', 'b4'],

@@ -23,7 +23,11 @@ export type Action =
   | 'org:read'
   | 'org:manage'
   | 'key:manage'
-  | 'intake:review';
+  | 'intake:review'
+  | 'request:send'
+  | 'request:act'
+  | 'request:read'
+  | 'request:configure';
 
 // One table answers "may this role do this". Machines are API clients of payment and call
 // systems: they check and report sightings, they do not browse reports.
@@ -39,6 +43,12 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'org:manage': ['admin'],
   'key:manage': ['admin'],
   'intake:review': ['admin', 'analyst', 'intake'],
+  // Cooperation requests: banks' and exchanges' systems send and answer them too. Which request a
+  // principal may see or move is decided per request in requests.policy.ts.
+  'request:send': ['admin', 'analyst', 'machine'],
+  'request:act': ['admin', 'analyst', 'machine'],
+  'request:read': ['admin', 'analyst', 'intake', 'viewer', 'machine'],
+  'request:configure': ['admin'],
 };
 
 export function can(principal: Principal, action: Action): boolean {

@@ -11,13 +11,13 @@ export function PublicLayout({ children }: { children: ReactNode }) {
     <>
       <header>
         <Container size="md" py="sm">
-          <Group justify="space-between" wrap="nowrap">
+          <Group justify="space-between" gap="xs">
             <Title order={2} size="h3">
               fraudx
             </Title>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="md">
               <nav aria-label={t('nav.main')}>
-                <Group gap="md" wrap="nowrap">
+                <Group gap="md">
                   <Anchor component={Link} to="/check" size="sm">
                     {t('public.nav.check')}
                   </Anchor>

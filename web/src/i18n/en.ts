@@ -327,5 +327,5 @@ export const en = {
 };
 
 /** Other languages give any subset of the English keys; the rest falls back to English. */
-type Partial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : string };
-export type Translation = Partial<typeof en>;
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : string };
+export type Translation = DeepPartial<typeof en>;

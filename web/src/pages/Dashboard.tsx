@@ -47,7 +47,7 @@ export default function Dashboard() {
     const of = (rows: { key: string; count: number }[]) => days.map((day) => rows.find((r) => r.key === day)?.count ?? 0);
     const overTime: ChartOption = {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('dashboard.reports'), t('dashboard.blocked')] },
+      legend: { top: 0, data: [t('dashboard.reports'), t('dashboard.blocked')] },
       grid: { left: 40, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', minInterval: 1 },

@@ -28,7 +28,8 @@ export default function SignIn() {
       await work();
       navigate(next, { replace: true });
     } catch (err) {
-      if (isMissingEndpoint(err)) setNoPasswords(true);
+      // A node without password sign-in does not know the login route (404, or 401 asking for a key).
+      if (isMissingEndpoint(err) || (err instanceof ApiError && err.code === 'auth-required')) setNoPasswords(true);
       else setError(err instanceof ApiError && err.status === 401 ? t('auth.wrong') : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../app/context.js';
 import { write } from '../../../app/write.js';
 import { chunks } from '../../indicators/indicators.model.js';
 import type { Principal } from '../../policy/policy.js';
+import { rememberStixIds } from '../interop.store.js';
 import type { StixObject } from './stix-types.js';
 
 function versionOf(o: StixObject): string {
@@ -32,6 +33,7 @@ export async function keepObjects(ctx: AppContext, principal: Principal, objects
         emit({ entity: 'stix-object', entityId: o.id, op: had === undefined ? 'create' : 'update', orgId: principal.orgId, data: { id: o.id, type: o.type } });
         stored += 1;
       }
+      await rememberStixIds(trx, batch.map((o) => ({ stix_id: o.id, entity: 'stix-object', entity_id: o.id })));
     }
     return stored;
   });

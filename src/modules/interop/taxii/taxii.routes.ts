@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../app/context.js';
 import { ProblemError } from '../../../errors/problems.js';
@@ -79,15 +79,21 @@ export function taxiiRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!acceptsTaxii(request.headers.accept)) throw new ProblemError('not-acceptable', `this endpoint answers ${TAXII_MEDIA_TYPE}`);
       request.taxiiPrincipal = await taxiiPrincipal(authenticator, request);
     });
-    taxii.setErrorHandler((error, request, reply) => {
+    // Fastify rewrites media type parameters (version="2.1"; charset=utf-8); TAXII clients compare
+    // them token by token, so the exact TAXII media type is set last.
+    taxii.addHook('onSend', async (_request, reply, payload) => {
+      if (String(reply.getHeader('content-type') ?? '').startsWith('application/taxii+json')) reply.header('content-type', TAXII_MEDIA_TYPE);
+      return payload;
+    });
+    taxii.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toProblem(error);
       if (problem.status >= 500) request.log.error({ err: { message: error.message, stack: error.stack } }, 'taxii request failed');
       if (problem.status === 401) reply.header('WWW-Authenticate', 'Basic realm="fraudx", Bearer realm="fraudx"');
-      // A TAXII error message, with the problem document's fields beside it.
+      // A TAXII error message (title, description, error_code, http_status) that is also a problem document.
       return reply
         .code(problem.status)
         .type(TAXII_MEDIA_TYPE)
-        .send({ title: problem.message, description: problem.message, error_code: problem.code, http_status: String(problem.status), ...problem.toDocument(request.url.split('?')[0]) });
+        .send({ ...problem.toDocument(request.url.split('?')[0]), description: problem.message, error_code: problem.code, http_status: String(problem.status) });
     });
 
     const routes = taxii.withTypeProvider<ZodTypeProvider>();

@@ -1,0 +1,55 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoNode, launchChromium, screenshot, seriousViolations, startDemoNode } from './support.js';
+
+/** Each main page, as it looks once its data has arrived: the scan must see the real content. */
+const PAGES: { name: string; path: (demo: DemoNode) => string; ready: string; signedIn: boolean }[] = [
+  { name: 'sign-in', path: () => '/signin', ready: 'form', signedIn: false },
+  { name: 'public-check', path: () => '/check', ready: '[data-testid="check-input"]', signedIn: false },
+  { name: 'public-report', path: () => '/report', ready: '[data-testid="typology"]', signedIn: false },
+  { name: 'dashboard', path: () => '/', ready: '[data-testid="top-networks"]', signedIn: true },
+  { name: 'check', path: () => '/lookup', ready: '[data-testid="check-input"]', signedIn: true },
+  { name: 'indicator', path: (d) => `/indicators/crypto-wallet/${encodeURIComponent(d.examples[1])}`, ready: '[data-testid="graph"]', signedIn: true },
+  { name: 'reports', path: () => '/reports', ready: '[data-testid="reports-table"]', signedIn: true },
+  { name: 'new-report', path: () => '/reports/new', ready: '[data-testid="typology"]', signedIn: true },
+  { name: 'networks', path: () => '/networks', ready: '[data-testid="networks-table"]', signedIn: true },
+  { name: 'intake', path: () => '/intake', ready: 'h1', signedIn: true },
+  { name: 'admin', path: () => '/admin', ready: '[data-testid="orgs-table"]', signedIn: true },
+];
+
+describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
+  let demo: DemoNode;
+  let browser: Browser;
+  let signedIn: Page;
+  let anonymous: Page;
+
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startDemoNode(), launchChromium()]);
+    anonymous = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    signedIn = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await demo.signIn(signedIn, 'aoc', 'admin');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.node.close();
+  });
+
+  it.each(PAGES)('$name has no serious or critical violations', async (p) => {
+    const page = p.signedIn ? signedIn : anonymous;
+    await page.goto(demo.node.url + p.path(demo));
+    await page.locator(p.ready).first().waitFor();
+    const violations = await seriousViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+
+  it('lays the public pages out for a phone without sideways scrolling', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
+    for (const path of ['/check', '/report']) {
+      await phone.goto(demo.node.url + path);
+      await phone.locator('h1').waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+      await screenshot(phone, `phone${path.replace('/', '-')}`);
+    }
+  });
+});
