@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // better-sqlite3 is a native addon: forks isolate it cleanly.
     pool: 'forks',
+    // The browser tests (test/browser) drive the built web app: build it first if it is stale.
+    globalSetup: ['test/browser/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

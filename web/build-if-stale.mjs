@@ -2,6 +2,7 @@
 // `npm test` work from a clean clone with no separate build step.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +26,8 @@ export function isStale() {
 export async function buildIfStale({ quiet = false } = {}) {
   if (!isStale()) return false;
   const { build } = await import('vite');
-  if (!quiet) console.log('fraudx: building the web app (web/dist)…');
+  // Progress goes to stderr: stdout stays the server's.
+  if (!quiet) process.stderr.write('fraudx: building the web app (web/dist)…\n');
   await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
   return true;
 }

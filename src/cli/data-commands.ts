@@ -43,7 +43,7 @@ export function registerDataCommands(program: Command): void {
       if (opts.json) {
         console.log(JSON.stringify(summary, null, 2));
       } else {
-        console.log(`${summary.file} (${summary.format}): ${summary.rows} rows; ${summary.accepted} accepted, ${summary.merged} merged, ${summary.rejected} rejected`);
+        console.log(`${summary.file} (${summary.format}): ${summary.rows} rows; ${summary.accepted} accepted, ${summary.merged} merged, ${summary.rejected} rejected in ${summary.seconds} s (${summary.rowsPerSecond} rows/s)`);
         for (const r of summary.rejections.slice(0, 100)) console.log(`  line ${r.line}: ${r.code}: ${r.reason}`);
         if (summary.rejections.length > 100) console.log(`  … and ${summary.rejections.length - 100} more (use --json for all)`);
       }

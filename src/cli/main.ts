@@ -4,6 +4,7 @@ import { ProblemError } from '../errors/problems.js';
 import { IndicatorParseError } from '../modules/indicators/kinds/kind.js';
 import { serve } from './serve.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerCaseCommands } from './case-commands.js';
 import { registerInteropCommands } from './interop-commands.js';
 import { registerNetworkCommands } from './network-commands.js';
 import { registerOrgCommands } from './org-commands.js';
@@ -25,6 +26,7 @@ registerOrgCommands(program);
 registerDataCommands(program);
 registerInteropCommands(program);
 registerNetworkCommands(program);
+registerCaseCommands(program);
 
 try {
   await program.parseAsync(process.argv);

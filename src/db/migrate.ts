@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as core from './migrations/0001-core.js';
+import * as trust from './migrations/0002-trust.js';
 import * as networks from './migrations/0003-networks.js';
 import * as interop from './migrations/0005-interop.js';
 import * as web from './migrations/0006-web.js';
@@ -9,6 +10,7 @@ import * as cases from './migrations/0008-cases.js';
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-trust': trust,
   '0003-networks': networks,
   '0005-interop': interop,
   '0006-web': web,

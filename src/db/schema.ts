@@ -41,6 +41,80 @@ export interface Database {
   repatriations: RepatriationTable;
   case_transitions: CaseTransitionTable;
   case_access_log: CaseAccessLogTable;
+  sharing_groups: SharingGroupTable;
+  sharing_group_members: SharingGroupMemberTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+/**
+ * The marking columns every shared object carries (migration 0002-trust): the owner's choice
+ * (tlp, distribution, share_groups as ",id,id,") and the audience it reaches, derived at write
+ * time by the policy module's `markingColumns`.
+ */
+export interface MarkingColumns {
+  tlp: string;
+  distribution: string;
+  share_groups: string;
+  audience: string;
+}
+
+export interface SharingGroupTable {
+  id: string;
+  name: string;
+  description: string;
+  created_by_org: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SharingGroupMemberTable {
+  group_id: string;
+  org_id: string;
+  /** owner (may change the group) or member. */
+  role: string;
+  added_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: string;
+  /** argon2id; empty for users who only sign in through OpenID Connect. */
+  password_hash: string | null;
+  oidc_subject: string | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  must_change_password: Generated<number>;
+  disabled_at: string | null;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+/** A signed-in browser: only the SHA-256 of the cookie's secret is stored. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One entry of the append-only audit log; `hash` covers the entry and `prev_hash`. */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  org_id: string | null;
+  actor_id: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface NodeTable {
@@ -73,6 +147,14 @@ export interface OrgTable {
   asserted_count: number;
   false_positive_count: number;
   created_at: string;
+  /** The marking an object gets when its owner gives none (migration 0002-trust). */
+  default_tlp: string;
+  default_distribution: string;
+  default_groups: string;
+  /** Who may learn the bare "known" fact from this organisation's objects they cannot see: none, community or public. */
+  share_known: string;
+  /** Days a report's personal data is kept; null keeps it until erased on request. */
+  retention_days: number | null;
 }
 
 export interface ApiKeyTable {
@@ -86,9 +168,11 @@ export interface ApiKeyTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** full, or check: a read-only key that may only query the check API. */
+  scope: string;
 }
 
-export interface ReportTable {
+export interface ReportTable extends MarkingColumns {
   id: string;
   org_id: string;
   typology: string;
@@ -102,6 +186,7 @@ export interface ReportTable {
   /** Content hash of an imported report, so an import run twice stores it once. */
   dedupe_key: string | null;
   created_at: string;
+  personal_erased_at: string | null;
 }
 
 export interface IndicatorTable {
@@ -132,7 +217,7 @@ export interface IndicatorTable {
 }
 
 /** One organisation saying one thing about one indicator: the provenance of every listing. */
-export interface AssertionTable {
+export interface AssertionTable extends MarkingColumns {
   id: string;
   indicator_id: string;
   org_id: string;
@@ -147,7 +232,7 @@ export interface AssertionTable {
   dedupe_key: string;
 }
 
-export interface SightingTable {
+export interface SightingTable extends MarkingColumns {
   id: string;
   indicator_id: string;
   org_id: string;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Storage } from '../db/database.js';
-import { CHANGE_CHANNEL, type LoggedEvent, readEvents } from './change-log.js';
+import { CHANGE_CHANNEL, lastSeq, type LoggedEvent, readEvents } from './change-log.js';
 
 export type ChangeHandler = (events: LoggedEvent[]) => void;
 
@@ -78,6 +78,11 @@ export class ChangeFeed {
 
   private async drain(): Promise<void> {
     try {
+      if (this.handlers.size === 0) {
+        // Nobody listens (a one-shot command): only the position matters.
+        this.cursor = Math.max(this.cursor, await lastSeq(this.storage.db));
+        return;
+      }
       for (;;) {
         const events = await readEvents(this.storage.db, this.cursor, BATCH);
         if (events.length === 0) return;

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
 import { checkRoutes } from '../modules/check/check.routes.js';
+import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
 import { indicatorsRoutes } from '../modules/indicators/indicators.routes.js';
 import { interopRoutes } from '../modules/interop/interop.routes.js';
@@ -13,6 +14,7 @@ import { networksRoutes } from '../modules/networks/networks.routes.js';
 import { intakeRoutes } from '../modules/intake/intake.routes.js';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { cooperationRoutes } from '../modules/requests/requests.routes.js';
 import { sightingsRoutes } from '../modules/sightings/sightings.routes.js';
 import { registerAuth } from './auth.plugin.js';
 import { registerProblemHandlers } from './problems.plugin.js';
@@ -73,6 +75,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     networksRoutes(api, ctx);
     intakeRoutes(api, ctx);
     dashboardRoutes(api, ctx);
+    cooperationRoutes(api, ctx);
+    casesRoutes(api, ctx);
   });
   interopRoutes(app, ctx);
   // Last: the web app's fallback answers only what no route above claims.

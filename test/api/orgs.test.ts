@@ -60,7 +60,7 @@ describe.each(DIALECTS)('organisations and keys on %s', (dialect) => {
     const before = (await node.request('GET', '/health', { key: null })).body.changeLog;
     await node.request('POST', '/api/v1/reports', { body: { typology: 'prize', country: 'TH', indicators: [{ value: 'prize-winner.top' }] } });
     const rows = await node.ctx.storage.db.selectFrom('change_log').selectAll().where('seq', '>', before).orderBy('seq').execute();
-    expect(rows.map((r) => r.entity)).toEqual(['indicator', 'indicator', 'report']);
+    expect(rows.map((r) => [r.entity, r.op])).toEqual([['indicator', 'create'], ['report', 'create']]);
     expect(rows.every((r) => r.origin_node === node.ctx.node.id)).toBe(true);
     const seqs = rows.map((r) => Number(r.seq));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

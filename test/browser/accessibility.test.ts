@@ -42,6 +42,20 @@ describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 
+  it('shows check results, the public warning included, with no serious or critical violations', async () => {
+    for (const [page, path] of [
+      [anonymous, '/check'],
+      [signedIn, '/lookup'],
+    ] as const) {
+      await page.goto(demo.node.url + path);
+      await page.getByTestId('check-input').fill(demo.examples[0]);
+      await page.getByTestId('check-submit').click();
+      await page.getByTestId('check-verdict').waitFor();
+      const violations = await seriousViolations(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    }
+  });
+
   it('lays the public pages out for a phone without sideways scrolling', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
     for (const path of ['/check', '/report']) {

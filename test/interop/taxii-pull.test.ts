@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/modules/demo/demo.js';
 import { pullCollection } from '../../src/modules/interop/taxii/taxii-client.js';
 import { findNodeOwner } from '../../src/modules/orgs/orgs.store.js';
 import { systemPrincipal } from '../../src/modules/orgs/orgs.service.js';
-import { DIALECTS } from '../support/databases.js';
+import { DIALECTS, freshDatabase } from '../support/databases.js';
 import { startNode, type TestNode } from '../support/node.js';
-import { runCli } from '../support/process.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ROOT } from '../support/process.js';
 import { indicatorSet, reportSet, sightingSet } from './support/compare.js';
 
 describe.each(DIALECTS)('TAXII pull from one fraudx node into another on %s', (dialect) => {
@@ -55,18 +55,17 @@ describe.each(DIALECTS)('TAXII pull from one fraudx node into another on %s', (d
   }, 180_000);
 
   it('runs as `fraudx taxii pull` with HTTP Basic and prints a summary', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fraudx-pull-'));
+    const target = await freshDatabase(dialect);
     try {
-      const env: Record<string, string> = dialect === 'postgres' ? { DATABASE_URL: b.db.databaseUrl! } : { DATABASE_URL: '' };
-      const args = ['taxii', 'pull', `${a.url}/taxii2/`, '--collection', 'all', '--user', 'partner', '--password', a.adminKey, '--json', '--data', dir];
-      const run = runCli(args, env);
-      expect(run.stderr).not.toMatch(/error/i);
-      expect(run.status).toBe(0);
+      const env = { DATABASE_URL: target.databaseUrl ?? '' };
+      const args = ['taxii', 'pull', `${a.url}/taxii2/`, '--collection', 'all', '--user', 'partner', '--password', a.adminKey, '--json', '--data', target.dataDir];
+      // Asynchronously: the serving node lives in this process and must keep answering.
+      const run = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'fraudx.js'), ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
       const summary = JSON.parse(run.stdout);
       expect(summary.objects).toBeGreaterThan(0);
       expect(summary.rejected).toBe(0);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await target.drop();
     }
   }, 180_000);
 });

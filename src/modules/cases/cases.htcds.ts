@@ -52,7 +52,7 @@ export function htcdsRecordOf(c: CaseView): HtcdsRecord {
     cas_ReasonForOutgoingReferral: referrals.length ? (referrals.some((r) => r.type === 'embassy' || r.type === 'iom') ? 'MigrationOrChangeOfLocation' : 'AdditionalServicesRequired') : null,
     cas_OutgoingReferralDate: referrals[0]?.createdAt.slice(0, 10) ?? null,
     con_Consent: latest?.consent?.consentToInterview ?? null,
-    hte_Events: c.journey.map((e) => ({
+    HistoricTraffickingEvents: c.journey.map((e) => ({
       ...(isHtcds(HTCDS_EVENT_TYPES, e.type) ? { hte_Type: e.type } : { ext_EventType: e.type }),
       hte_Date: e.date ?? null,
       hte_City: e.place ?? null,

@@ -19,7 +19,8 @@ export function exploitationOf(row: Pick<CaseTable, 'exploitation_types'>): Expl
 }
 
 /** The case as its team and partners see it: personal fields decrypted here and nowhere else. */
-export interface CaseView {
+// A type, not an interface, so it fits the routes' open response schema.
+export type CaseView = {
   id: string;
   ownerOrgId: string;
   access: CaseAccess;
@@ -52,7 +53,7 @@ export interface CaseView {
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;
-}
+};
 
 export interface CaseParts {
   partners: CaseView['partners'];

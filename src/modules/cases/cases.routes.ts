@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { ProblemError } from '../../errors/problems.js';
 import { principalOf } from '../../server/auth.plugin.js';
 import { exportHtcds } from './cases.htcds.js';
 import {
@@ -10,7 +9,7 @@ import {
   repatriationTransitionBody, riskBody, screeningBody, subParams, transitionBody, updateCaseBody,
 } from './cases.schema.js';
 import { addJourneyEvent, addPartner, createCase, eraseCase, getCase, listCases, removePartner, transitionCase, updateCase } from './cases.service.js';
-import { caseStatistics, STAT_DIMENSIONS, type StatDimension } from './cases.stats.js';
+import { caseStatistics, parseDimensions } from './cases.stats.js';
 import { caseVocabulary } from './cases.vocabulary-view.js';
 import { createReferral, transitionReferral } from './referrals.service.js';
 import { repatriationQueue, setRetraffickingRisk, startRepatriation, transitionRepatriation } from './repatriation.service.js';
@@ -92,11 +91,6 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext): void {
         querystring: z.strictObject({ by: z.string().max(100).default('nationality,compoundCountry') }),
       },
     },
-    async (request) => {
-      const dims = request.query.by.split(',').map((s) => s.trim());
-      const bad = dims.filter((d) => !(STAT_DIMENSIONS as readonly string[]).includes(d));
-      if (bad.length) throw new ProblemError('validation-failed', `unknown dimension ${bad.join(', ')}; use ${STAT_DIMENSIONS.join(', ')}`);
-      return caseStatistics(ctx, dims as StatDimension[]);
-    },
+    async (request) => caseStatistics(ctx, parseDimensions(request.query.by)),
   );
 }

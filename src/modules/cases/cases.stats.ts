@@ -1,10 +1,19 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
+import { ProblemError } from '../../errors/problems.js';
 
 /** Every published cell counts at least this many people, as CTDC publishes (k = 11). */
 export const K_ANONYMITY = 11;
 export const STAT_DIMENSIONS = ['nationality', 'compoundCountry', 'gender', 'year'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** Reads `nationality,compoundCountry` into dimensions, refusing names it does not know. */
+export function parseDimensions(text: string): StatDimension[] {
+  const dims = text.split(',').map((s) => s.trim());
+  const bad = dims.filter((d) => !(STAT_DIMENSIONS as readonly string[]).includes(d));
+  if (bad.length) throw new ProblemError('validation-failed', `unknown dimension ${bad.join(', ')}; use ${STAT_DIMENSIONS.join(', ')}`);
+  return dims as StatDimension[];
+}
 
 /** People count as assisted once identified, whatever happened next; intake, screening and screened-out do not. */
 const ASSISTED = ['identified', 'assistance', 'repatriation', 'follow-up', 'closed', 'closed-referred'];
@@ -49,7 +58,8 @@ export async function caseStatistics(ctx: AppContext, dimensions: readonly StatD
   return {
     k: K_ANONYMITY,
     dimensions: dims,
-    cells: published.map((c) => ({ ...c.key, people: c.people })).sort((a, b) => b.people - a.people),
+    // Largest first; ties in the order of their values, so the same data always reads the same.
+    cells: published.sort((a, b) => b.people - a.people || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key))).map((c) => ({ ...c.key, people: c.people })),
     suppressedCells: counts.size - published.length,
     total: withheld === 0 || withheld >= K_ANONYMITY ? rows.length : null,
   };

@@ -22,6 +22,8 @@ export interface ImportSummary {
   merged: number;
   rejected: number;
   rejections: ImportRejection[];
+  seconds: number;
+  rowsPerSecond: number;
 }
 
 export interface ImportProgress {
@@ -42,9 +44,10 @@ export async function importFile(
   file: string,
   progress?: (total: number) => ImportProgress,
 ): Promise<ImportSummary> {
+  const started = performance.now();
   const format = await sniffFormat(file);
   const tracker = progress?.((await stat(file)).size);
-  const summary: ImportSummary = { file, format, rows: 0, accepted: 0, merged: 0, rejected: 0, rejections: [] };
+  const summary: ImportSummary = { file, format, rows: 0, accepted: 0, merged: 0, rejected: 0, rejections: [], seconds: 0, rowsPerSecond: 0 };
   const reject = (line: number, code: string, reason: string) => {
     summary.rejected += 1;
     summary.rejections.push({ line, code, reason });
@@ -92,6 +95,8 @@ export async function importFile(
   }
   await flush();
   summary.rejections.sort((a, b) => a.line - b.line);
+  summary.seconds = Math.round(performance.now() - started) / 1000;
+  summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : summary.rows;
   return summary;
 }
 

@@ -48,7 +48,7 @@ export async function recordAssertions(
   now: Date,
 ): Promise<AssertionOutcome> {
   const nowIso = now.toISOString();
-  const ids = await upsertIndicators(trx, emit, allowlist, inputs, nowIso);
+  const ids = await upsertIndicators(trx, allowlist, inputs, nowIso);
   const indicatorIds = [...new Set(ids.ids.values())];
 
   const knownPairs = new Set<string>();
@@ -98,7 +98,7 @@ export async function recordAssertions(
       dedupe_key: input.dedupeKey,
     });
   }
-  for (const batch of chunks(fresh, 50)) {
+  for (const batch of chunks(fresh, 200)) {
     await trx.insertInto('assertions').values(batch).execute();
   }
   for (const [orgId, n] of newPairsPerOrg) {
@@ -109,17 +109,17 @@ export async function recordAssertions(
       .execute();
   }
   const touched = [...new Set(fresh.map((a) => a.indicator_id))];
-  await refreshIndicators(trx, emit, touched, now);
-  return { ids: ids.ids, added, createdIndicators: ids.created };
+  // New indicators are announced once, with their facts, by the refresh.
+  await refreshIndicators(trx, emit, touched, now, ids.created);
+  return { ids: ids.ids, added, createdIndicators: ids.created.size };
 }
 
 async function upsertIndicators(
   trx: Trx,
-  emit: Emit,
   allowlist: Allowlist,
   inputs: readonly AssertionInput[],
   nowIso: string,
-): Promise<{ ids: Map<string, string>; created: number }> {
+): Promise<{ ids: Map<string, string>; created: Set<string> }> {
   const byKind = new Map<string, Map<string, ParsedIndicator>>();
   const earliest = new Map<string, string>();
   for (const { parsed, observedAt } of inputs) {
@@ -131,7 +131,7 @@ async function upsertIndicators(
     if (!seen || observedAt < seen) earliest.set(key, observedAt);
   }
   const ids = new Map<string, string>();
-  let created = 0;
+  const created = new Set<string>();
   for (const [kind, values] of byKind) {
     const canonicals = [...values.keys()];
     const missing = new Set(canonicals);
@@ -175,13 +175,10 @@ async function upsertIndicators(
         updated_at: nowIso,
       };
     });
-    for (const batch of chunks(rows, 40)) {
+    for (const batch of chunks(rows, 200)) {
       await trx.insertInto('indicators').values(batch).execute();
-      for (const row of batch) {
-        emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: { id: row.id, kind, canonical: row.canonical } });
-      }
+      for (const row of batch) created.add(row.id);
     }
-    created += rows.length;
   }
   return { ids, created };
 }

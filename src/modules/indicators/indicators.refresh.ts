@@ -12,13 +12,19 @@ type Trx = Transaction<Database>;
  * flag of the given indicators from their assertions and sightings, in a few grouped queries per
  * batch, and emits one change event per indicator with the facts the check index needs.
  */
-export async function refreshIndicators(trx: Trx, emit: Emit, ids: readonly string[], now: Date): Promise<void> {
+export async function refreshIndicators(
+  trx: Trx,
+  emit: Emit,
+  ids: readonly string[],
+  now: Date,
+  created?: ReadonlySet<string>,
+): Promise<void> {
   for (const batch of chunks([...new Set(ids)])) {
-    await refreshBatch(trx, emit, batch, now);
+    await refreshBatch(trx, emit, batch, now, created);
   }
 }
 
-async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Promise<void> {
+async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, created: ReadonlySet<string> | undefined): Promise<void> {
   const rows = await trx.selectFrom('indicators').selectAll().where('id', 'in', ids).execute();
   const perOrg = await trx
     .selectFrom('assertions as a')
@@ -110,6 +116,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Pro
   // Identifiers a presumed trafficking victim was forced to operate: still warned about, flagged as such.
   const coerced = await coercedAmong(trx, rows);
   const nowIso = now.toISOString();
+  const updated: IndicatorTable[] = [];
   for (const row of rows) {
     const orgs = [...(evidence.get(row.id)?.values() ?? [])];
     const reporters = orgs.filter((e) => e.reports > 0);
@@ -135,8 +142,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Pro
       scored_at: nowIso,
       updated_at: nowIso,
     };
-    const { id, ...changes } = next;
-    await trx.updateTable('indicators').set(changes).where('id', '=', id).execute();
+    updated.push(next);
     if (foundFp !== (row.found_false_positive === 1)) {
       // The verdict changed: every organisation that reported it gains or loses a false positive.
       await trx
@@ -145,7 +151,26 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date): Pro
         .where('id', 'in', reporters.length ? reporters.map((e) => e.orgId) : [''])
         .execute();
     }
-    emit({ entity: 'indicator', entityId: id, op: 'update', orgId: null, data: { id, ...checkFactsOf(next) } });
+    const id = next.id;
+    emit({ entity: 'indicator', entityId: id, op: created?.has(id) ? 'create' : 'update', orgId: null, data: { id, ...checkFactsOf(next) } });
+  }
+  await writeRows(trx, updated);
+}
+
+/**
+ * Writes whole indicator rows back in a few multi-row statements: an upsert on the primary key
+ * updates every column at once on SQLite and PostgreSQL alike, where one UPDATE per row would
+ * cost a statement each.
+ */
+async function writeRows(trx: Trx, rows: readonly IndicatorTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]).filter((c) => c !== 'id') as (keyof IndicatorTable)[];
+  for (const batch of chunks(rows, 200)) {
+    await trx
+      .insertInto('indicators')
+      .values(batch)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
   }
 }
 

@@ -57,7 +57,9 @@ export async function ledgerRollup(ctx: AppContext, principal: Principal, query:
       sql<number>`sum(e.amount_minor)`.as('balance'),
     ])
     .where((eb) => eb.or([eb('e.responder_org', '=', principal.orgId), eb('e.requester_org', '=', principal.orgId)]))
-    .groupBy([groupExpr, 'e.currency', 'e.bucket']);
+    .groupBy(['e.currency', 'e.bucket']);
+  // PostgreSQL refuses a constant in GROUP BY, so the "no grouping" case leaves it out.
+  if (query.by !== 'none') q = q.groupBy(groupExpr);
   if (query.from) q = q.where('e.at', '>=', query.from);
   if (query.to) q = q.where('e.at', '<', query.to);
   if (query.currency) q = q.where('e.currency', '=', query.currency.toUpperCase());

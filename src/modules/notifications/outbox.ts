@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, NotificationDeliveryTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { smtpConfigured } from './email.js';
 
@@ -37,7 +37,7 @@ export interface NoticeTargets {
 export async function enqueueNotice(trx: Transaction<Database>, notice: RequestNotice, targets: NoticeTargets): Promise<void> {
   const webhooks = targets.orgs.length === 0 ? [] : await trx.selectFrom('webhooks').select(['id', 'org_id', 'url']).where('org_id', 'in', [...targets.orgs]).where('active', '=', 1).execute();
   const base = { event: notice.event, request_id: notice.request.id, status: 'pending', attempts: 0, next_attempt_at: notice.at, last_status: null, last_error: null, created_at: notice.at, delivered_at: null };
-  const rows = webhooks.map((w) => {
+  const rows: NotificationDeliveryTable[] = webhooks.map((w) => {
     const id = newId();
     return { ...base, id, channel: 'webhook', org_id: w.org_id, webhook_id: w.id, target: w.url, payload: JSON.stringify({ id, ...notice }) };
   });

@@ -9,6 +9,12 @@ export interface Principal {
   actorId: string;
   /** The organisation's country, the default for national numbers and accounts. */
   country: string;
+  /** The sharing groups the organisation belongs to; left out, none. */
+  groups?: readonly string[];
+  /** A member organisation of this node (the default), a federated partner, or the public. */
+  audience?: 'member' | 'partner' | 'public';
+  /** An API key scoped to the check API only (read-only). */
+  scope?: 'full' | 'check';
 }
 
 /** Everything a principal can try to do. Reads of individual objects go through the same module. */

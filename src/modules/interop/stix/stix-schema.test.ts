@@ -34,11 +34,13 @@ function indicatorRow(kind: string, raw: string): IndicatorTable {
 const REPORT: ReportTable = {
   id: '019a0000-0000-7000-8000-000000000001', org_id: '019a0000-0000-7000-8000-0000000000aa', typology: 'investment', summary: 'private',
   occurred_at: '2026-03-01T09:00:00.000Z', country: 'TH', channel: 'messaging', loss_minor: 12500000, loss_currency: 'THB', source: 'api',
-  dedupe_key: null, created_at: '2026-03-01T10:00:00.000Z',
+  dedupe_key: null, created_at: '2026-03-01T10:00:00.000Z', personal_erased_at: null,
+  tlp: 'green', distribution: 'community', share_groups: '', audience: 'community',
 };
 const SIGHTING: SightingTable = {
   id: '019a0000-0000-7000-8000-000000000002', indicator_id: 'ind-phone', org_id: REPORT.org_id, type: 'blocked', note: null,
   observed_at: '2026-03-02T10:00:00.000Z', created_at: '2026-03-02T10:00:01.000Z',
+  tlp: 'green', distribution: 'community', share_groups: '', audience: 'community',
 };
 
 function everyObject(): StixObject[] {

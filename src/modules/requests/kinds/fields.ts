@@ -41,5 +41,7 @@ export const recipient = (...requires: MoveField[]): Move => ({ by: ['recipient'
 export const sender = (...requires: MoveField[]): Move => ({ by: ['sender'], requires });
 export const either = (...requires: MoveField[]): Move => ({ by: ['sender', 'recipient'], requires });
 export const clock: Move = { by: ['system'] };
+/** Either side, or the node itself acting on a decision elsewhere (an upheld dispute releases a freeze). */
+export const eitherOrNode = (...requires: MoveField[]): Move => ({ by: ['sender', 'recipient', 'system'], requires });
 export const withdraw = sender();
 export const close = { closed: either() };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, clock, close, currency, either, indicatorRef, isoTime, recipient, text, withdraw } from './fields.js';
+import { amount, clock, close, currency, either, eitherOrNode, indicatorRef, isoTime, recipient, text, withdraw } from './fields.js';
 import type { KindDefinition } from './kind.js';
 
 export const PAYMENT_CHANNELS = ['domestic-hold', 'interbank', 'swift-recall', 'igrip', 'issuer-freeze', 'exchange-freeze', 'court-order'] as const;
@@ -41,11 +41,11 @@ export const paymentIntervention: KindDefinition = {
   moves: {
     sent: { acknowledged: recipient(), rejected: recipient('ground'), withdrawn: withdraw },
     acknowledged: { held: recipient('legs'), partially_held: recipient('legs'), funds_moved: recipient('legs'), rejected: recipient('ground'), withdrawn: withdraw },
-    held: { hold_extended: either('extension'), recovery_pending: either(), released: either('reason'), lapsed: clock },
-    partially_held: { hold_extended: either('extension'), recovery_pending: either(), released: either('reason'), lapsed: clock },
-    hold_extended: { hold_extended: either('extension'), seized: either('order'), recovery_pending: either(), released: either('reason'), lapsed: clock },
+    held: { hold_extended: either('extension'), recovery_pending: either(), released: eitherOrNode('reason'), lapsed: clock },
+    partially_held: { hold_extended: either('extension'), recovery_pending: either(), released: eitherOrNode('reason'), lapsed: clock },
+    hold_extended: { hold_extended: either('extension'), seized: either('order'), recovery_pending: either(), released: eitherOrNode('reason'), lapsed: clock },
     seized: { recovery_pending: either(), returned_full: recipient('returns'), returned_partial: recipient('returns') },
-    recovery_pending: { returned_full: recipient('returns'), returned_partial: recipient('returns'), unrecoverable: either('reason'), released: either('reason'), lapsed: clock },
+    recovery_pending: { returned_full: recipient('returns'), returned_partial: recipient('returns'), unrecoverable: either('reason'), released: eitherOrNode('reason'), lapsed: clock },
     returned_partial: { returned_partial: recipient('returns'), returned_full: recipient('returns'), ...close },
     funds_moved: close,
     returned_full: close,
