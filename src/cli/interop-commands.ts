@@ -2,6 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AppContext } from '../app/context.js';
+import { exportFilters } from '../modules/interop/exports/exports.schema.js';
+import { blocklist, indicatorsCsv } from '../modules/interop/exports/exports.service.js';
+import { buildMispFeed } from '../modules/interop/misp/misp-export.js';
+import { writeMispFeed } from '../modules/interop/misp/misp-feed.js';
 import { exportStixBundle } from '../modules/interop/stix/stix-bundle.js';
 import { pullCollection } from '../modules/interop/taxii/taxii-client.js';
 import { findNodeOwner, findOrg } from '../modules/orgs/orgs.store.js';
@@ -15,17 +19,39 @@ async function actingOrg(ctx: AppContext, orgId: string | undefined, actorId: st
   return { ...systemPrincipal(org), actorId };
 }
 
-/** Writes to a file, or to stdout when none is given. */
-async function output(file: string | undefined, text: string): Promise<void> {
-  if (!file) {
-    process.stdout.write(text);
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file);
-    out.on('error', reject);
-    out.end(text, () => resolve());
-  });
+/** Writes text pieces to a file, or to stdout when none is given. */
+async function output(file: string | undefined, pieces: AsyncIterable<string> | string): Promise<void> {
+  const out = file ? createWriteStream(file) : process.stdout;
+  const put = (text: string) => new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
+  if (typeof pieces === 'string') await put(pieces);
+  else for await (const piece of pieces) await put(piece);
+  if (file) await new Promise<void>((resolve) => out.end(resolve));
+}
+
+interface FilterFlags {
+  kind?: string;
+  minScore?: string;
+  typology?: string;
+  country?: string;
+  changedSince?: string;
+  status?: string;
+}
+
+function filtersOf(flags: FilterFlags, kind?: string) {
+  const parsed = exportFilters.safeParse({ ...flags, ...(kind ? { kind } : {}) });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+function withFilters(command: Command): Command {
+  return command
+    .option('--min-score <n>', 'only indicators scoring at least this (0–100)')
+    .option('--typology <name>', 'only indicators reported for this typology')
+    .option('--country <cc>', 'only indicators reported in this country')
+    .option('--changed-since <time>', 'only indicators changed since this ISO 8601 time')
+    .option('--status <status>', 'active (default), disputed, allowed, expired or any')
+    .option('--out <file>', 'write to this file (default: stdout)')
+    .addOption(dataOption());
 }
 
 export function registerInteropCommands(program: Command): void {
@@ -76,5 +102,25 @@ export function registerInteropCommands(program: Command): void {
       const bundle = await withContext(opts, async (ctx) => exportStixBundle(ctx, { principal: await actingOrg(ctx, undefined, 'export') }));
       await output(opts.out, JSON.stringify(bundle, null, 2) + '\n');
       if (opts.out) console.error(`${bundle.objects.length} STIX objects written to ${opts.out}`);
+    });
+  withFilters(exp.command('csv').description('indicators as CSV').option('--kind <kind>', 'only this kind')).action(async (opts: FilterFlags & { out?: string; data?: string }) => {
+    const filters = filtersOf(opts);
+    await withContext(opts, async (ctx) => output(opts.out, indicatorsCsv(ctx, { principal: await actingOrg(ctx, undefined, 'export') }, filters)));
+  });
+  withFilters(exp.command('list').description('one value per line for one kind: a blocklist').argument('<kind>', 'phone, iban, bank-account, crypto-wallet, url, domain, email, ip, handle, payment-alias')).action(
+    async (kind: string, opts: FilterFlags & { out?: string; data?: string }) => {
+      const filters = filtersOf(opts, kind);
+      await withContext(opts, async (ctx) => output(opts.out, blocklist(ctx, { principal: await actingOrg(ctx, undefined, 'export') }, filters)));
+    },
+  );
+  exp
+    .command('misp')
+    .description('a MISP feed folder (manifest.json, hashes.csv, one file per event) that MISP can subscribe to')
+    .argument('<dir>', 'the folder to write')
+    .addOption(dataOption())
+    .action(async (dir: string, opts: { data?: string }) => {
+      const feed = await withContext(opts, async (ctx) => buildMispFeed(ctx, { principal: await actingOrg(ctx, undefined, 'export') }));
+      await writeMispFeed(dir, feed);
+      console.error(`${feed.events.length} MISP events written to ${dir}`);
     });
 }

@@ -8,6 +8,7 @@ import { registerCaseCommands } from './case-commands.js';
 import { registerInteropCommands } from './interop-commands.js';
 import { registerNetworkCommands } from './network-commands.js';
 import { registerOrgCommands } from './org-commands.js';
+import { registerRequestCommands } from './request-commands.js';
 import { dataOption } from './context.js';
 
 const program = new Command('fraudx')
@@ -26,6 +27,7 @@ registerOrgCommands(program);
 registerDataCommands(program);
 registerInteropCommands(program);
 registerNetworkCommands(program);
+registerRequestCommands(program);
 registerCaseCommands(program);
 
 try {

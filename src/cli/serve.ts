@@ -2,6 +2,7 @@ import { type AppContext, openContext } from '../app/context.js';
 import { loadConfig, type ConfigFlags } from '../config.js';
 import { bootstrapNode } from '../modules/orgs/orgs.service.js';
 import { buildApp } from '../server/app.js';
+import { startRequestScheduler } from '../modules/requests/scheduler.js';
 
 /** `fraudx serve`: opens storage, makes a fresh node's first organisation and key, and listens. */
 export async function serve(flags: ConfigFlags): Promise<void> {
@@ -12,11 +13,13 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     ctx.log.info({ org: org.id, keyFile }, `fresh node: organisation "${org.name}" created; its admin key is in ${keyFile} (readable by you only)`);
   }
   const app = await buildApp(ctx);
+  const stopClocks = startRequestScheduler(ctx);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     ctx.log.info({ signal }, 'shutting down');
+    stopClocks();
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -40,7 +40,6 @@ export interface Database {
   case_referrals: CaseReferralTable;
   repatriations: RepatriationTable;
   case_transitions: CaseTransitionTable;
-  case_access_log: CaseAccessLogTable;
   sharing_groups: SharingGroupTable;
   sharing_group_members: SharingGroupMemberTable;
   users: UserTable;
@@ -214,6 +213,8 @@ export interface IndicatorTable {
   updated_at: string;
   /** 1 when a presumed victim of trafficking was forced to operate it (migration 0008-cases). */
   coerced_operator?: number;
+  /** JSON of the check facts about who beyond the community may learn it is known (migration 0002-trust); '' when none. */
+  audience_facts?: string;
 }
 
 /** One organisation saying one thing about one indicator: the provenance of every listing. */
@@ -437,15 +438,6 @@ export interface CaseTransitionTable {
   reason: string | null;
   org_id: string;
   actor_id: string;
-  at: string;
-}
-
-export interface CaseAccessLogTable {
-  id: string;
-  case_id: string | null;
-  org_id: string;
-  actor_id: string;
-  action: string;
   at: string;
 }
 

@@ -17,6 +17,9 @@ import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { cooperationRoutes } from '../modules/requests/requests.routes.js';
 import { sightingsRoutes } from '../modules/sightings/sightings.routes.js';
 import { registerAuth } from './auth.plugin.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { sharingRoutes } from '../modules/sharing/sharing.routes.js';
+import { usersRoutes } from '../modules/users/users.routes.js';
 import { registerProblemHandlers } from './problems.plugin.js';
 import { registerWeb } from './web.plugin.js';
 
@@ -77,6 +80,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     dashboardRoutes(api, ctx);
     cooperationRoutes(api, ctx);
     casesRoutes(api, ctx);
+    sharingRoutes(api, ctx);
+    auditRoutes(api, ctx);
+    usersRoutes(api, ctx);
   });
   interopRoutes(app, ctx);
   // Last: the web app's fallback answers only what no route above claims.

@@ -1,24 +1,55 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { ProblemError } from '../errors/problems.js';
+import { audit } from '../modules/audit/audit.service.js';
 import { KeyAuthenticator } from '../modules/orgs/auth.js';
 import type { Principal } from '../modules/policy/policy.js';
+import { SESSION_COOKIE, SESSION_HOURS, sessionOf, type SignedIn } from '../modules/users/users.sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** Set when the request was authenticated by the session cookie rather than a key. */
+    session?: SignedIn;
   }
 }
 
-const PUBLIC_PREFIXES = ['/api/v1/public/'];
+const PUBLIC_PREFIXES = ['/api/v1/public/', '/api/v1/auth/login'];
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a check-scoped (read-only) key may call. */
+const CHECK_SCOPE = new Set(['POST /api/v1/check', 'GET /api/v1/me']);
+// Privileged key use is audited at most this often per key, so the log records who used admin
+// keys and when without an entry per request.
+const KEY_AUDIT_MS = 3_600_000;
 
-/** Every /api route but the public ones needs `Authorization: Bearer KEY`. */
+/**
+ * Every /api route but the public ones needs `Authorization: Bearer KEY` or the session cookie of
+ * a signed-in person. A cookie-authenticated write must also carry its session's CSRF token in
+ * `x-csrf-token`: a cross-site form can send the cookie, never the header.
+ */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   const authenticator = new KeyAuthenticator(ctx);
+  const keyAudited = new Map<string, number>();
   app.addHook('onRequest', async (request) => {
     const url = request.url;
     if (!url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return;
-    request.principal = await authenticator.authenticate(request.headers.authorization);
+    const cookie = cookieOf(request, SESSION_COOKIE);
+    if (request.headers.authorization || !cookie) {
+      const principal = await authenticator.authenticate(request.headers.authorization);
+      if (principal.scope === 'check' && !CHECK_SCOPE.has(`${request.method} ${url.split('?')[0]}`)) throw new ProblemError('key-scope');
+      if (principal.role === 'admin' && Date.now() - (keyAudited.get(principal.actorId) ?? 0) > KEY_AUDIT_MS) {
+        keyAudited.set(principal.actorId, Date.now());
+        await audit(ctx, principal, 'auth.key-use', { type: 'api-key', id: principal.actorId }, { method: request.method, route: request.routeOptions.url ?? '' });
+      }
+      request.principal = principal;
+      return;
+    }
+    const signedIn = await sessionOf(ctx, cookie);
+    if (!signedIn) throw new ProblemError('auth-required', 'the session has ended: sign in again');
+    if (WRITES.has(request.method) && !sameToken(request.headers['x-csrf-token'], signedIn.view.csrfToken)) throw new ProblemError('csrf-failed');
+    request.principal = signedIn.principal;
+    request.session = signedIn;
   });
 }
 
@@ -26,4 +57,26 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new ProblemError('auth-required');
   return request.principal;
+}
+
+export function cookieOf(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** Sets (or, with null, clears) the session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string | null): void {
+  const secure = request.protocol === 'https' ? '; Secure' : '';
+  const life = value === null ? 'Max-Age=0' : `Max-Age=${SESSION_HOURS * 3600}`;
+  reply.header('set-cookie', `${SESSION_COOKIE}=${value ?? ''}; Path=/; HttpOnly; SameSite=Lax; ${life}${secure}`);
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

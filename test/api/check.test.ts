@@ -11,8 +11,8 @@ describe.each(DIALECTS)('check, indicators and sightings on %s', (dialect) => {
     bank = await node.orgWithKey('Andaman Bank', 'TH', 'analyst');
     telco = await node.orgWithKey('Mekong Mobile', 'KH', 'machine', 'telco');
     const reports = [
-      { key: node.adminKey, body: { typology: 'investment', country: 'TH', loss: { amount: '125000.00', currency: 'THB' }, indicators: [{ value: '081 234 5678', role: 'caller' }, { value: 'TH:004:1234567890', kind: 'bank-account', role: 'paid-to' }] } },
-      { key: bank.key, body: { typology: 'romance', country: 'SG', loss: { amount: '900.50', currency: 'SGD' }, indicators: [{ value: '+66 81 234 5678', role: 'caller' }] } },
+      { key: node.adminKey, body: { typology: 'investment', country: 'TH', loss: { amount: '125000.00', currency: 'THB' }, indicators: [{ value: '081 234 5678', role: 'caller' }, { value: 'TH:004:1234567890', kind: 'bank-account', role: 'paid-to' }], marking: { tlp: 'clear', distribution: 'public' } } },
+      { key: bank.key, body: { typology: 'romance', country: 'SG', loss: { amount: '900.50', currency: 'SGD' }, indicators: [{ value: '+66 81 234 5678', role: 'caller' }], marking: { tlp: 'clear', distribution: 'public' } } },
       { key: bank.key, body: { typology: 'impersonation-bank', country: 'TH', indicators: [{ value: '02-888-8888', role: 'caller' }] } },
     ];
     for (const r of reports) expect((await node.request('POST', '/api/v1/reports', r)).status).toBe(201);

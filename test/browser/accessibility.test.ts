@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoNode, launchChromium, screenshot, seriousViolations, startDemoNode } from './support.js';
+import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, seriousViolations, startDemoNode } from './support.js';
 
 /** Each main page, as it looks once its data has arrived: the scan must see the real content. */
 const PAGES: { name: string; path: (demo: DemoNode) => string; ready: string; signedIn: boolean }[] = [
@@ -17,7 +17,7 @@ const PAGES: { name: string; path: (demo: DemoNode) => string; ready: string; si
   { name: 'admin', path: () => '/admin', ready: '[data-testid="orgs-table"]', signedIn: true },
 ];
 
-describe('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
+describe.skipIf(!HAS_CHROMIUM)('accessibility of the main pages (axe-core, WCAG 2.1 AA)', () => {
   let demo: DemoNode;
   let browser: Browser;
   let signedIn: Page;

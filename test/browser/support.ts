@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadDemo } from '../../src/modules/demo/demo.js';
@@ -8,6 +8,9 @@ import { ROOT } from '../support/process.js';
 import { startNode, type TestNode } from '../support/node.js';
 
 export const CHROMIUM = process.env.FRAUDX_CHROMIUM ?? '/usr/bin/chromium';
+/** The browser tests need Debian's Chromium (`apt-get install chromium`; CI installs it). */
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.error(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set FRAUDX_CHROMIUM)`);
 export const SCREENSHOTS = path.join(ROOT, 'test', 'screenshots');
 export const DEMO_PASSWORD = 'fraudx-demo';
 
@@ -24,7 +27,7 @@ export interface DemoNode {
   node: TestNode;
   /** Values the demo reports name: a mule account, a wallet, a handle, and an allowlisted hotline. */
   examples: string[];
-  /** Whether this node has password sign-in (the session endpoints of the trust model). */
+  /** Whether the demo users can sign in with their password (sessions and demo users exist). */
   passwords: boolean;
   /** Signs a page in as the demo user of an organisation (analyst@<slug>.demo), or with a key of that organisation and role. */
   signIn(page: Page, slug: string, role?: Role): Promise<void>;
@@ -34,9 +37,10 @@ export interface DemoNode {
 export async function startDemoNode(): Promise<DemoNode> {
   const node = await startNode('sqlite');
   const { examples } = await loadDemo(node.ctx);
-  const probe = await node.request('POST', '/api/v1/auth/login', { key: null, body: { email: 'nobody@example.invalid', password: 'x' } });
-  // Without the trust model's session endpoints, the login route is unknown: 404, or 401 asking for a key.
-  const passwords = probe.status !== 404 && probe.body?.code !== 'auth-required';
+  // Demo users sign in with their password once the node has sessions and the demo makes users;
+  // until then the tests sign in with an API key of the same organisation.
+  const probe = await node.request('POST', '/api/v1/auth/login', { key: null, body: { email: 'analyst@aoc.demo', password: DEMO_PASSWORD } });
+  const passwords = probe.status === 200;
   const keys = new Map<string, string>();
 
   const keyFor = async (slug: string, role: Role) => {

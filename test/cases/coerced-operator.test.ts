@@ -50,11 +50,22 @@ describe.each(DIALECTS)('the coerced-operator flag on %s', (dialect) => {
     expect(await check(WALLET, bank.key)).toMatchObject({ known: true, reports: 1, coercedOperator: true });
   });
 
+  it('shows the number in networks as operated under coercion, and its neighbours without the flag', async () => {
+    const analyst = await node.orgWithKey('Lion City Payments', 'SG', 'analyst');
+    const around = await node.request('GET', `/api/v1/indicators/phone/${encodeURIComponent(PHONE_CANONICAL)}/neighbourhood?depth=1&limit=50`, { key: analyst.key });
+    expect(around.status).toBe(200);
+    expect(around.body.center).toMatchObject({ kind: 'phone', value: PHONE_CANONICAL, coercedOperator: true });
+    const wallet = await node.request('GET', `/api/v1/indicators/crypto-wallet/${encodeURIComponent(`tron:${WALLET}`)}/neighbourhood?depth=1&limit=50`, { key: analyst.key });
+    expect(wallet.body.center.coercedOperator).toBe(true);
+    expect(JSON.stringify(around.body)).not.toMatch(new RegExp(`${caseId}|Aung|Kevin`));
+  });
+
   it('keeps the public check as it was: bare facts, no flag, no case', async () => {
     const res = await node.request('GET', `/api/v1/public/check?value=${encodeURIComponent(PHONE)}`, { key: null });
     expect(res.status).toBe(200);
+    // Whether the public learns it is known is the markings' business; the flag and the case are never there.
     expect(Object.keys(res.body).sort()).toEqual(['advice', 'canonical', 'kind', 'known', 'reports', 'typologies']);
-    expect(res.body.known).toBe(true);
+    expect(JSON.stringify(res.body)).not.toMatch(/coerced|Aung|Kevin/);
   });
 
   it('is carried when the index is built from storage (a restart, or the CLI check)', async () => {
@@ -68,6 +79,8 @@ describe.each(DIALECTS)('the coerced-operator flag on %s', (dialect) => {
     const off = await check(PHONE, bank.key);
     expect(off).toMatchObject({ known: true });
     expect('coercedOperator' in off).toBe(false);
+    const around = await node.request('GET', `/api/v1/indicators/phone/${encodeURIComponent(PHONE_CANONICAL)}/neighbourhood?depth=1`, { key: node.adminKey });
+    expect('coercedOperator' in around.body.center).toBe(false);
     await node.request('POST', `/api/v1/cases/${caseId}/screenings`, { key: team.key, body: screening('inconclusive-referred') });
     expect(await check(PHONE, bank.key)).toMatchObject({ known: true, coercedOperator: true });
   });

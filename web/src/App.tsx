@@ -7,7 +7,10 @@ import { useAuth } from './lib/auth';
 
 // One chunk per screen: the public pages never load the charts or the graph library.
 const SignIn = lazy(() => import('./pages/SignIn'));
-const Dashboard = lazy(() => import('./pages/Dashboard'));
+const loadDashboard = () => import('./pages/Dashboard');
+const Dashboard = lazy(loadDashboard);
+// The dashboard is the first screen: fetch its chunk while the session is still being checked.
+if (window.location.pathname === '/') void loadDashboard();
 const CheckPage = lazy(() => import('./pages/CheckPage'));
 const PublicCheck = lazy(() => import('./pages/PublicCheck'));
 const PublicReport = lazy(() => import('./pages/PublicReport'));
@@ -19,6 +22,10 @@ const Networks = lazy(() => import('./pages/Networks'));
 const NetworkPage = lazy(() => import('./pages/NetworkPage'));
 const IntakeQueue = lazy(() => import('./pages/IntakeQueue'));
 const Admin = lazy(() => import('./pages/Admin'));
+const CaseList = lazy(() => import('./pages/cases/CaseList'));
+const CasePage = lazy(() => import('./pages/cases/CasePage'));
+const RepatriationBoard = lazy(() => import('./pages/cases/RepatriationBoard'));
+const CasesDashboard = lazy(() => import('./pages/cases/CasesDashboard'));
 
 const spinner = (
   <Center h={200}>
@@ -51,6 +58,10 @@ export function App() {
         <Route path="/networks/:id" element={<Private><NetworkPage /></Private>} />
         <Route path="/intake" element={<Private><IntakeQueue /></Private>} />
         <Route path="/admin" element={<Private><Admin /></Private>} />
+        <Route path="/cases" element={<Private><CaseList /></Private>} />
+        <Route path="/cases/board" element={<Private><RepatriationBoard /></Private>} />
+        <Route path="/cases/dashboard" element={<Private><CasesDashboard /></Private>} />
+        <Route path="/cases/:id" element={<Private><CasePage /></Private>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>

@@ -22,6 +22,7 @@ export async function up(db: AnyDb): Promise<void> {
     await db.schema.alterTable(table).addColumn('share_groups', 'text', (c) => c.notNull().defaultTo('')).execute();
     await db.schema.alterTable(table).addColumn('audience', 'text', (c) => c.notNull().defaultTo('community')).execute();
   }
+  await db.schema.alterTable('indicators').addColumn('audience_facts', 'text', (c) => c.notNull().defaultTo('')).execute();
   await db.schema.createIndex('assertions_audience').on('assertions').columns(['indicator_id', 'audience']).execute();
   // When a report's personal data (its narrative) was erased, by retention or on request.
   await db.schema.alterTable('reports').addColumn('personal_erased_at', 'text').execute();

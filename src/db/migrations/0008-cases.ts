@@ -7,7 +7,7 @@ type AnyDb = Kysely<any>;
 /**
  * Victim cases: the person (personal fields in one protected column), the partners named on the
  * case, the journey, screenings, the identifiers a person was forced to operate, referrals,
- * repatriations, every state change, and every read. Category fields that statistics and queues
+ * repatriations and every state change. Reads are audited in the node's audit log. Category fields that statistics and queues
  * need (nationality, gender, country of the compound, statuses) stay in clear columns.
  */
 export async function up(db: AnyDb): Promise<void> {
@@ -139,25 +139,13 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema.createIndex('case_transitions_case').on('case_transitions').columns(['case_id', 'at']).execute();
 
-  // Append-only record of who read or changed which case.
-  await db.schema
-    .createTable('case_access_log')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('case_id', 'text')
-    .addColumn('org_id', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('case_access_log_case').on('case_access_log').columns(['case_id', 'at']).execute();
-
   // Carried to the check index: the identifier was operated by a presumed victim of trafficking.
   await db.schema.alterTable('indicators').addColumn('coerced_operator', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.alterTable('indicators').dropColumn('coerced_operator').execute();
-  for (const t of ['case_access_log', 'case_transitions', 'repatriations', 'case_referrals', 'case_identifiers', 'case_screenings', 'case_events', 'case_partners', 'cases']) {
+  for (const t of ['case_transitions', 'repatriations', 'case_referrals', 'case_identifiers', 'case_screenings', 'case_events', 'case_partners', 'cases']) {
     await db.schema.dropTable(t).execute();
   }
 }

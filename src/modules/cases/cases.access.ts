@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import type { CaseTable } from '../../db/schema.js';
 import { ProblemError } from '../../errors/problems.js';
-import { newId } from '../../shared/ids.js';
+import { audit } from '../audit/audit.service.js';
 import { type CaseAccess, type CaseAction, caseAccessOf, canOnCase } from '../policy/cases.policy.js';
 import type { Principal } from '../policy/policy.js';
 
@@ -14,7 +14,7 @@ export interface CaseHandle {
 /**
  * Loads a case for one action, or refuses. Someone outside the case team and its named partners
  * gets `not-found`, exactly as for a case that does not exist: they do not learn it is there.
- * Every access that passes is written to the case access log.
+ * Every access that passes is written to the audit log.
  */
 export async function openCase(ctx: AppContext, principal: Principal, id: string, action: CaseAction): Promise<CaseHandle> {
   const db = ctx.storage.db;
@@ -28,13 +28,7 @@ export async function openCase(ctx: AppContext, principal: Principal, id: string
   return { row, partnerOrgIds, access: caseAccessOf(principal, facts) };
 }
 
-/**
- * Appends to the case access log. Written outside `write`: a read is not a change other nodes
- * or streams should hear about, and the log must hold no personal data.
- */
-export async function auditCase(ctx: AppContext, principal: Principal, caseId: string | null, action: string): Promise<void> {
-  await ctx.storage.db
-    .insertInto('case_access_log')
-    .values({ id: newId(), case_id: caseId, org_id: principal.orgId, actor_id: principal.actorId, action, at: ctx.clock.now().toISOString() })
-    .execute();
+/** Every read and change of a case goes to the node's hash-chained audit log: who, which case, what, never any personal data. */
+export async function auditCase(ctx: AppContext, principal: Principal, caseId: string | null, action: string, details: Record<string, unknown> = {}): Promise<void> {
+  await audit(ctx, principal, action, caseId ? { type: 'case', id: caseId } : null, details);
 }

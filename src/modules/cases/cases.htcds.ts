@@ -88,7 +88,7 @@ export async function exportHtcds(ctx: AppContext, principal: Principal, filter:
       cursor = page.next ?? undefined;
     } while (cursor);
   }
-  await auditCase(ctx, principal, null, `case:export-htcds:${ids.length}`);
+  await auditCase(ctx, principal, null, 'case:export-htcds', { cases: ids.length });
   const out: HtcdsRecord[] = [];
   for (const id of ids) out.push(htcdsRecordOf(await getCase(ctx, principal, id)));
   return out;

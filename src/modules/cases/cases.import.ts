@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context.js';
 import { stableKey } from '../../shared/hash.js';
 import type { Principal } from '../policy/policy.js';
 import { AGE_BANDS, createCaseBody, type CreateCaseBody } from './cases.schema.js';
-import { createCase } from './cases.service.js';
+import { storeNewCase } from './cases.service.js';
 import { GENDERS } from './cases.vocab.js';
 
 /**
@@ -118,7 +118,7 @@ export async function importRoll(
       continue;
     }
     seen.add(rollKey);
-    const { created } = await createCase(ctx, principal, mapped.body, { rollKey });
+    const { created } = await storeNewCase(ctx, principal, mapped.body, { rollKey });
     if (created) summary.created += 1;
     else summary.alreadyImported += 1;
   }

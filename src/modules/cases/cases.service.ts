@@ -26,12 +26,18 @@ export interface CreateCaseOptions {
 }
 
 export async function createCase(ctx: AppContext, principal: Principal, body: CreateCaseBody, options: CreateCaseOptions = {}): Promise<{ view: CaseView; created: boolean }> {
+  const { id, created } = await storeNewCase(ctx, principal, body, options);
+  return { view: await getCase(ctx, principal, id), created };
+}
+
+/** Stores a new case (or finds the one a roll row already made) without reading it back: for bulk intake. */
+export async function storeNewCase(ctx: AppContext, principal: Principal, body: CreateCaseBody, options: CreateCaseOptions = {}): Promise<{ id: string; created: boolean }> {
   if (!canOnCase(principal, { ownerOrgId: principal.orgId, partnerOrgIds: [] }, 'case:create')) {
     throw new ProblemError('forbidden', `the ${principal.role} role may not open victim cases`);
   }
   for (const p of body.partners) await requireOrg(ctx, p.orgId);
   const now = ctx.clock.now().toISOString();
-  const outcome = await write(ctx, async (trx, emit) => {
+  return write(ctx, async (trx, emit) => {
     if (options.rollKey) {
       const existing = await trx.selectFrom('cases').select('id').where('roll_key', '=', options.rollKey).executeTakeFirst();
       if (existing) return { id: existing.id, created: false };
@@ -67,7 +73,6 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
     emitCase(emit, row, 'create', 'intake');
     return { id, created: true };
   });
-  return { view: await getCase(ctx, principal, outcome.id), created: outcome.created };
 }
 
 async function requireOrg(ctx: AppContext, orgId: string): Promise<void> {
@@ -216,7 +221,7 @@ export async function addPartner(ctx: AppContext, principal: Principal, id: stri
     if (partnerOrgIds.includes(body.orgId)) await trx.updateTable('case_partners').set({ role: body.role }).where('case_id', '=', id).where('org_id', '=', body.orgId).execute();
     else await trx.insertInto('case_partners').values({ case_id: id, org_id: body.orgId, role: body.role, added_at: ctx.clock.now().toISOString() }).execute();
   });
-  await auditCase(ctx, principal, id, `case:partner-added:${body.orgId}`);
+  await auditCase(ctx, principal, id, 'case:partner-added', { orgId: body.orgId, role: body.role });
   return getCase(ctx, principal, id);
 }
 
@@ -225,7 +230,7 @@ export async function removePartner(ctx: AppContext, principal: Principal, id: s
   await write(ctx, async (trx) => {
     await trx.deleteFrom('case_partners').where('case_id', '=', id).where('org_id', '=', orgId).execute();
   });
-  await auditCase(ctx, principal, id, `case:partner-removed:${orgId}`);
+  await auditCase(ctx, principal, id, 'case:partner-removed', { orgId });
   return getCase(ctx, principal, id);
 }
 

@@ -136,7 +136,7 @@ export async function repatriationQueue(ctx: AppContext, principal: Principal, b
     .where((eb) => eb.or([eb('c.owner_org_id', '=', scope.orgId), eb.exists(eb.selectFrom('case_partners as p').select('p.case_id').whereRef('p.case_id', '=', 'c.id').where('p.org_id', '=', scope.orgId))]))
     .orderBy('r.created_at')
     .execute();
-  await auditCase(ctx, principal, null, `repatriation:queue:${by}`);
+  await auditCase(ctx, principal, null, 'case:repatriation-board', { by });
   const now = ctx.clock.now().getTime();
   const groups = new Map<string | null, QueueGroup>();
   for (const r of rows) {

@@ -27,6 +27,7 @@ export const checkResult = z.object({
   typologies: z.array(z.string()).optional(),
   firstSeen: z.string().optional(),
   lastSeen: z.string().optional(),
+  withheld: z.boolean().optional().describe('Known, from intelligence whose details are not shared with you: no counts are given'),
   coercedOperator: z.boolean().optional().describe('True when a presumed victim of trafficking was forced to operate this identifier: it was used to defraud, but its holder is not to be treated as the perpetrator'),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

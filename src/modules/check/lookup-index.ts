@@ -15,6 +15,16 @@ export interface CheckFacts {
   lastSeen: string;
   /** Operated by a presumed victim of trafficking (victim cases); carried as an extra, never names the person. */
   coercedOperator?: boolean;
+  /**
+   * Trust (policy/check-audience.ts). The counts above are what every member of the node may see;
+   * these say who else learns "known": organisation and sharing-group ids that may see restricted
+   * (organisation-only, group, AMBER+STRICT, RED) objects about it; whether an owner shares the
+   * bare "known" bit with the community or the public; and what the public may count.
+   */
+  knownTo?: string[];
+  bareKnown?: 'community' | 'public';
+  publicReports?: number;
+  publicTypologies?: string[];
 }
 
 /** The in-memory index behind the check API, kept current from the change log. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import { fromMinorUnits } from '../money/money.js';
 import { authorize, type Principal } from '../policy/policy.js';
+import { visibleTo } from '../policy/visibility.js';
 import type { DashboardQuery, DashboardView } from './dashboard.schema.js';
 
 const TOP = 12;
@@ -25,17 +26,15 @@ export async function dashboard(ctx: AppContext, principal: Principal, query: Da
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('status', '=', 'active').then(1).else(0).end()).as('active')])
       .executeTakeFirstOrThrow(),
     db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('sightings').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'blocked').executeTakeFirstOrThrow(),
+    visibleBlocks(ctx, principal).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     reports
       .select((eb) => ['loss_currency', eb.fn.sum<number>('loss_minor').as('minor'), eb.fn.countAll<number>().as('n')])
       .where('loss_currency', 'is not', null)
       .groupBy('loss_currency')
       .execute(),
     reports.select([day.as('key'), (eb) => eb.fn.countAll<number>().as('n')]).where(sql<string>`coalesce(occurred_at, created_at)`, '>=', from).groupBy(day).orderBy(day).execute(),
-    db
-      .selectFrom('sightings')
+    visibleBlocks(ctx, principal)
       .select([sql<string>`substr(observed_at, 1, 10)`.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
-      .where('type', '=', 'blocked')
       .where('observed_at', '>=', from)
       .groupBy(sql`substr(observed_at, 1, 10)`)
       .orderBy(sql`substr(observed_at, 1, 10)`)
@@ -75,8 +74,11 @@ export async function dashboard(ctx: AppContext, principal: Principal, query: Da
   };
 }
 
-// The one place the dashboard chooses which reports a principal may count. Today every reader
-// sees every report; the sharing rules' query filter goes here when it lands.
-function visibleReports(ctx: AppContext, _principal: Principal) {
-  return ctx.storage.db.selectFrom('reports');
+// The dashboard counts only what the principal may see: the policy module's rule, as SQL.
+function visibleReports(ctx: AppContext, principal: Principal) {
+  return ctx.storage.db.selectFrom('reports').where(visibleTo(principal, 'reports'));
+}
+
+function visibleBlocks(ctx: AppContext, principal: Principal) {
+  return ctx.storage.db.selectFrom('sightings').where('type', '=', 'blocked').where(visibleTo(principal, 'sightings'));
 }

@@ -11,6 +11,9 @@ import { createSighting } from '../sightings/sightings.service.js';
 import type { Typology } from '../typologies/typologies.js';
 import { domain, evmWallet, foreignAccount, handle, mobile, thaiAccount, tronWallet } from './demo-identifiers.js';
 import { SeededRandom } from './random.js';
+import { demoMarking, ensureDemoGroup, ensureDemoUsers } from './demo-trust.js';
+import { loadDemoRequests } from './demo-requests.js';
+import { loadDemoCases } from './demo-cases.js';
 
 /** The organisations of the demo: invented names, real kinds of partner. docs/demo.md lists them. */
 const DEMO_ORGS = [
@@ -56,6 +59,8 @@ export async function loadDemo(ctx: AppContext, options: { sharedData?: string }
   const r = new SeededRandom(20251215);
   const orgs = await ensureOrgs(ctx);
   const as = (key: OrgKey): Principal => ({ orgId: orgs[key].id, role: 'analyst', actorId: 'demo', country: orgs[key].country });
+  await ensureDemoUsers(ctx, orgs);
+  const groupId = await ensureDemoGroup(ctx, as('aoc'), [orgs.police.id, orgs.bank.id]);
   const now = ctx.clock.now().getTime();
   const daysAgo = (d: number) => new Date(now - d * 86_400_000 - r.int(0, 86_399) * 1000).toISOString();
 
@@ -136,6 +141,7 @@ export async function loadDemo(ctx: AppContext, options: { sharedData?: string }
         channel: net.channel,
         loss: { amount: `${r.int(5, 900) * 1000}.00`, currency: net.currency[country] === 'VND' || net.currency[country] === 'IDR' ? 'USD' : net.currency[country] },
         indicators: [...shared.map((s) => ({ value: s.value, kind: s.kind as 'phone', role: s.role })), ...net.perReport(r, country)],
+        marking: demoMarking(reporter, serial, groupId),
       };
       const { created } = await createReport(ctx, as(reporter), body, { source: 'demo', dedupeKey: `demo:${serial}` });
       reports += 1;
@@ -150,7 +156,8 @@ export async function loadDemo(ctx: AppContext, options: { sharedData?: string }
   ];
   for (const [typology, indicators, summary] of lone) {
     serial += 1;
-    const { created } = await createReport(ctx, as('aoc'), { typology, summary, occurredAt: daysAgo(r.int(1, 60)), country: 'TH', channel: 'phone', indicators }, { source: 'demo', dedupeKey: `demo:${serial}` });
+    const body: CreateReportBody = { typology, summary, occurredAt: daysAgo(r.int(1, 60)), country: 'TH', channel: 'phone', indicators, marking: demoMarking('aoc', serial, groupId) };
+    const { created } = await createReport(ctx, as('aoc'), body, { source: 'demo', dedupeKey: `demo:${serial}` });
     reports += 1;
     if (created) newReports += 1;
   }
@@ -167,7 +174,9 @@ export async function loadDemo(ctx: AppContext, options: { sharedData?: string }
     sightings += 2;
   }
 
+  await loadDemoCases(ctx, as, [networks[0].shared[3].value, networks[2].shared[1].value]);
   const listings = options.sharedData ? await listSharedData(ctx, as('aoc'), options.sharedData) : 0;
+  await loadDemoRequests(ctx, orgs);
   return {
     orgs: DEMO_ORGS.length,
     reports,
@@ -187,6 +196,9 @@ async function ensureOrgs(ctx: AppContext): Promise<Record<OrgKey, Org>> {
   return out;
 }
 
+// Already public lists: published as such.
+const PUBLIC_DATA = { tlp: 'clear', distribution: 'public' } as const;
+
 /** Lists public scam data (docs/demo.md): Chilean and Turkish spam callers and Polkadot phishing domains. */
 async function listSharedData(ctx: AppContext, principal: Principal, dir: string): Promise<number> {
   const items: ListingInput[] = [];
@@ -194,13 +206,13 @@ async function listSharedData(ctx: AppContext, principal: Principal, dir: string
   if (existsSync(chile)) {
     for (const line of readFileSync(chile, 'utf8').split('\n').slice(1)) {
       const number = line.split(',')[0]?.trim();
-      if (number) items.push({ value: number, kind: 'phone', typology: 'call-centre', country: 'CL' });
+      if (number) items.push({ value: number, kind: 'phone', typology: 'call-centre', country: 'CL', marking: PUBLIC_DATA });
     }
   }
   const phishing = path.join(dir, 'polkadot-phishing', 'all.json');
   if (existsSync(phishing)) {
     const { deny } = JSON.parse(readFileSync(phishing, 'utf8')) as { deny: string[] };
-    for (const d of deny.slice(0, 5000)) items.push({ value: d, kind: 'domain', typology: 'crypto-investment' });
+    for (const d of deny.slice(0, 5000)) items.push({ value: d, kind: 'domain', typology: 'crypto-investment', marking: PUBLIC_DATA });
   }
   let listed = 0;
   for (let i = 0; i < items.length; i += 2000) {

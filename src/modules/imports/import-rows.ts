@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
+import type { InteropFormat } from '../interop/interop-files.js';
 
 /** One row of an import file, as read: a line number and the row's fields. */
 export interface RawRow {
@@ -10,7 +11,8 @@ export interface RawRow {
   error?: string;
 }
 
-export type FileFormat = 'jsonl' | 'csv';
+/** How a file was read: fraudx's own rows, or a STIX bundle or MISP events detected by content. */
+export type FileFormat = 'jsonl' | 'csv' | InteropFormat;
 
 /** Tells JSON Lines from CSV by the first character that is not white space. */
 export async function sniffFormat(file: string): Promise<FileFormat> {

@@ -6,6 +6,7 @@ import { listingInput, type ListingInput, recordListings } from '../indicators/i
 import type { Principal } from '../policy/policy.js';
 import { createReportBody } from '../reports/reports.schema.js';
 import { createReport } from '../reports/reports.service.js';
+import { asRowSummary, detectInteropFormat, importInteropFile } from '../interop/interop-files.js';
 import { type FileFormat, readRows, sniffFormat } from './import-rows.js';
 
 export interface ImportRejection {
@@ -45,6 +46,9 @@ export async function importFile(
   progress?: (total: number) => ImportProgress,
 ): Promise<ImportSummary> {
   const started = performance.now();
+  // STIX bundles and MISP events or feeds are told by their content and imported as such.
+  const interop = await detectInteropFormat(file);
+  if (interop) return asRowSummary(file, await importInteropFile(ctx, principal, file, interop), Math.round(performance.now() - started) / 1000);
   const format = await sniffFormat(file);
   const tracker = progress?.((await stat(file)).size);
   const summary: ImportSummary = { file, format, rows: 0, accepted: 0, merged: 0, rejected: 0, rejections: [], seconds: 0, rowsPerSecond: 0 };

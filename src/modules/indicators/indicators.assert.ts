@@ -6,6 +6,7 @@ import type { ParsedIndicator } from './kinds/kind.js';
 import type { Allowlist } from '../allowlist/allowlist.js';
 import { chunks } from './indicators.model.js';
 import { refreshIndicators } from './indicators.refresh.js';
+import type { MarkingRow } from '../policy/markings.js';
 
 type Trx = Transaction<Database>;
 
@@ -22,6 +23,8 @@ export interface AssertionInput {
   observedAt: string;
   /** Same key, same assertion: recording it again changes nothing. */
   dedupeKey: string;
+  /** The marking of its report or listing (policy/markings.ts `markingColumns`). */
+  marking: MarkingRow;
 }
 
 export interface AssertionOutcome {
@@ -96,6 +99,7 @@ export async function recordAssertions(
       observed_at: input.observedAt,
       created_at: nowIso,
       dedupe_key: input.dedupeKey,
+      ...input.marking,
     });
   }
   for (const batch of chunks(fresh, 200)) {

@@ -4,6 +4,8 @@ import { write } from '../../app/write.js';
 import { stableKey } from '../../shared/hash.js';
 import { countryCode } from '../orgs/orgs.schema.js';
 import { authorize, type Principal } from '../policy/policy.js';
+import { markingColumns, markingInput } from '../policy/markings.js';
+import { MarkingResolver } from '../policy/marking.service.js';
 import { TYPOLOGY_NAMES } from '../typologies/typologies.js';
 import { KIND_NAMES, type ParsedIndicator } from './kinds/kind.js';
 import { type AssertionInput, recordAssertions } from './indicators.assert.js';
@@ -16,6 +18,7 @@ export const listingInput = z.strictObject({
   typology: z.enum(TYPOLOGY_NAMES).optional(),
   country: countryCode.optional(),
   observedAt: z.iso.datetime({ offset: true }).optional(),
+  marking: markingInput.optional().describe('Left out: the organisation\'s default marking.'),
 });
 export type ListingInput = z.infer<typeof listingInput>;
 
@@ -33,15 +36,17 @@ export async function recordListings(ctx: AppContext, principal: Principal, item
   const inputs: AssertionInput[] = [];
   const positions: number[] = [];
   const nowIso = ctx.clock.now().toISOString();
-  items.forEach((item, i) => {
+  const markings = new MarkingResolver(ctx.storage.db, principal);
+  for (const [i, item] of items.entries()) {
     const parsed = tryParseValue(item.value, item.kind, item.country ?? principal.country);
-    if ('error' in parsed) {
-      outcomes[i] = { status: 'rejected', error: parsed.error };
-      return;
+    const marked = await markings.tryResolve(item.marking);
+    if ('error' in parsed || 'error' in marked) {
+      outcomes[i] = { status: 'rejected', error: 'error' in parsed ? parsed.error : (marked as { error: ItemError }).error };
+      continue;
     }
-    inputs.push(listingAssertion(principal, parsed.parsed, item, nowIso));
+    inputs.push({ ...listingAssertion(principal, parsed.parsed, item, nowIso), marking: markingColumns(marked.marking) });
     positions.push(i);
-  });
+  }
   if (inputs.length > 0) {
     const recorded = await write(ctx, (trx, emit) => recordAssertions(trx, emit, ctx.allowlist, inputs, ctx.clock.now()));
     positions.forEach((pos, j) => {
@@ -52,7 +57,7 @@ export async function recordListings(ctx: AppContext, principal: Principal, item
   return outcomes;
 }
 
-function listingAssertion(principal: Principal, parsed: ParsedIndicator, item: ListingInput, nowIso: string): AssertionInput {
+function listingAssertion(principal: Principal, parsed: ParsedIndicator, item: ListingInput, nowIso: string): Omit<AssertionInput, 'marking'> {
   const typology = item.typology ?? null;
   const country = item.country ?? principal.country;
   return {

@@ -23,6 +23,8 @@ export function checkFactsOf(row: IndicatorTable): CheckFacts {
     lastSeen: row.last_seen,
     // Only when set, so the index keeps one shared profile for the great majority.
     ...(row.coerced_operator === 1 ? { coercedOperator: true } : {}),
+    // Who beyond the community may learn it is known (trust); only when there is something to say.
+    ...(row.audience_facts ? (JSON.parse(row.audience_facts) as Partial<CheckFacts>) : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Emit } from '../../app/write.js';
 import { checkFactsOf, chunks } from './indicators.model.js';
 import { computeScore, isFoundFalsePositive, type OrgEvidence } from './score.js';
 import { coercedAmong } from '../cases/cases.coerced.js';
+import { audienceFacts, SHARED } from '../policy/check-audience.js';
 
 type Trx = Transaction<Database>;
 
@@ -39,6 +40,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
       sql<string>`max(a.observed_at)`.as('last'),
     ])
     .where('a.indicator_id', 'in', ids)
+    .where('a.audience', 'in', SHARED)
     .groupBy(['a.indicator_id', 'a.org_id', 'o.asserted_count', 'o.false_positive_count'])
     .execute();
   const places = await trx
@@ -46,6 +48,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
     .select(['indicator_id', 'country', 'typology'])
     .distinct()
     .where('indicator_id', 'in', ids)
+    .where('audience', 'in', SHARED)
     .execute();
   const sightings = await trx
     .selectFrom('sightings as s')
@@ -60,6 +63,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
       sql<number>`count(*)`.as('n'),
     ])
     .where('s.indicator_id', 'in', ids)
+    .where('s.audience', 'in', SHARED)
     .groupBy(['s.indicator_id', 's.org_id', 's.type', 'o.asserted_count', 'o.false_positive_count'])
     .execute();
 
@@ -115,6 +119,8 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
 
   // Identifiers a presumed trafficking victim was forced to operate: still warned about, flagged as such.
   const coerced = await coercedAmong(trx, rows);
+  // Counts, places and score above come from what every member may see; who else learns "known" comes from here.
+  const audience = await audienceFacts(trx, ids);
   const nowIso = now.toISOString();
   const updated: IndicatorTable[] = [];
   for (const row of rows) {
@@ -137,6 +143,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
       false_positive_count: c.fp,
       found_false_positive: foundFp ? 1 : 0,
       coerced_operator: coerced.has(row.id) ? 1 : 0,
+      audience_facts: audience.has(row.id) ? JSON.stringify(audience.get(row.id)) : '',
       first_seen: s && s.first < row.first_seen ? s.first : row.first_seen,
       last_seen: s && s.last > row.last_seen ? s.last : row.last_seen,
       scored_at: nowIso,

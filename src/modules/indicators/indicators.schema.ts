@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KIND_NAMES } from './kinds/kind.js';
 import { INDICATOR_STATUSES } from './indicators.model.js';
+import { markingView } from '../policy/markings.js';
 
 export const indicatorParams = z.strictObject({
   kind: z.enum(KIND_NAMES),
@@ -57,6 +58,7 @@ export const indicatorDetail = indicatorSummary.extend({
       country: z.string().nullable(),
       observedAt: z.string(),
       recordedAt: z.string(),
+      marking: markingView,
     }),
   ),
   reports: z.number(),

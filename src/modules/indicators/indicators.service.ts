@@ -6,6 +6,8 @@ import { ProblemError } from '../../errors/problems.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import { fromMinorUnits } from '../money/money.js';
 import { authorize, type Principal } from '../policy/policy.js';
+import { markingOf } from '../policy/markings.js';
+import { indicatorVisibleTo, visibleTo } from '../policy/visibility.js';
 import { splitList } from './indicators.model.js';
 import { refreshIndicators } from './indicators.refresh.js';
 import type { IndicatorDetail, IndicatorSummary, ListIndicatorsQuery } from './indicators.schema.js';
@@ -43,15 +45,24 @@ export async function findIndicatorRow(ctx: AppContext, kind: string | undefined
   return row;
 }
 
+/** Like findIndicatorRow, but an indicator the principal may not see is not found either. */
+export async function findVisibleIndicatorRow(ctx: AppContext, principal: Principal, kind: string | undefined, value: string, country: string | undefined): Promise<IndicatorTable> {
+  const row = await findIndicatorRow(ctx, kind, value, country);
+  const visible = await ctx.storage.db.selectFrom('indicators').select('id').where('id', '=', row.id).where(indicatorVisibleTo(principal, 'indicators.id')).executeTakeFirst();
+  if (!visible) throw new ProblemError('not-found', `no ${row.kind} ${row.canonical} is known`, { kind: row.kind, canonical: row.canonical });
+  return row;
+}
+
 export async function getIndicator(ctx: AppContext, principal: Principal, kind: string, value: string, country?: string): Promise<IndicatorDetail> {
   authorize(principal, 'indicator:read');
-  const row = await findIndicatorRow(ctx, kind, value, country ?? principal.country);
+  const row = await findVisibleIndicatorRow(ctx, principal, kind, value, country ?? principal.country);
   const db = ctx.storage.db;
   const provenance = await db
     .selectFrom('assertions as a')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .select(['a.org_id', 'o.name', 'a.report_id', 'a.role', 'a.typology', 'a.country', 'a.observed_at', 'a.created_at'])
+    .select(['a.org_id', 'o.name', 'a.report_id', 'a.role', 'a.typology', 'a.country', 'a.observed_at', 'a.created_at', 'a.tlp', 'a.distribution', 'a.share_groups', 'a.audience'])
     .where('a.indicator_id', '=', row.id)
+    .where(visibleTo(principal, 'a'))
     .orderBy('a.observed_at', 'desc')
     .limit(200)
     .execute();
@@ -59,6 +70,7 @@ export async function getIndicator(ctx: AppContext, principal: Principal, kind: 
     .selectFrom('reports as r')
     .select(['r.id', 'r.typology', 'r.country', 'r.occurred_at', 'r.created_at', 'r.loss_minor', 'r.loss_currency'])
     .where('r.id', 'in', db.selectFrom('assertions').select('report_id').where('indicator_id', '=', row.id).where('report_id', 'is not', null).$narrowType<{ report_id: string }>())
+    .where(visibleTo(principal, 'r'))
     .orderBy('r.created_at', 'desc')
     .execute();
   const losses = new Map<string, { minor: number; reports: number }>();
@@ -73,6 +85,7 @@ export async function getIndicator(ctx: AppContext, principal: Principal, kind: 
     .selectFrom('sightings')
     .select(['id', 'org_id', 'type', 'observed_at'])
     .where('indicator_id', '=', row.id)
+    .where(visibleTo(principal, 'sightings'))
     .orderBy('observed_at', 'desc')
     .limit(50)
     .execute();
@@ -88,6 +101,7 @@ export async function getIndicator(ctx: AppContext, principal: Principal, kind: 
       country: p.country,
       observedAt: p.observed_at,
       recordedAt: p.created_at,
+      marking: markingOf(p),
     })),
     reportList: reports.slice(0, 100).map((r) => ({ id: r.id, typology: r.typology, country: r.country, occurredAt: r.occurred_at, createdAt: r.created_at })),
     recentSightings: sightings.map((s) => ({ id: s.id, orgId: s.org_id, type: s.type, observedAt: s.observed_at })),
@@ -97,7 +111,7 @@ export async function getIndicator(ctx: AppContext, principal: Principal, kind: 
 /** Highest score first; the cursor is the (score, id) of the last item. */
 export async function listIndicators(ctx: AppContext, principal: Principal, query: ListIndicatorsQuery): Promise<{ items: IndicatorSummary[]; next: string | null }> {
   authorize(principal, 'indicator:read');
-  let q = ctx.storage.db.selectFrom('indicators').selectAll();
+  let q = ctx.storage.db.selectFrom('indicators').selectAll().where(indicatorVisibleTo(principal, 'indicators.id'));
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.minScore !== undefined) q = q.where('score', '>=', query.minScore);
@@ -123,7 +137,7 @@ export async function setIndicatorStatus(
   reason: string,
 ): Promise<IndicatorSummary> {
   authorize(principal, 'indicator:import');
-  const row = await findIndicatorRow(ctx, kind, value, principal.country);
+  const row = await findVisibleIndicatorRow(ctx, principal, kind, value, principal.country);
   await write(ctx, async (trx, emit) => {
     await trx.updateTable('indicators').set({ status }).where('id', '=', row.id).execute();
     emit({ entity: 'indicator-status', entityId: row.id, op: 'update', orgId: principal.orgId, data: { id: row.id, from: row.status, to: status, reason, by: principal.actorId } });

@@ -18,6 +18,8 @@ export interface IndicatorRef {
   canonical: string;
   /** Allowed indicators (a bank's own website, a public hotline) never link reports together. */
   linkable: boolean;
+  /** Operated by a presumed victim of trafficking (victim cases): shown as such, never as evidence against its operator. */
+  coercedOperator?: boolean;
 }
 
 /** One "appears in" edge: an indicator named by a report. */
@@ -76,6 +78,14 @@ export class NetworkGraph {
     this.reportMembers.push(members);
     this.version++;
     return this.link(members);
+  }
+
+  /** Marks an indicator as operated under coercion, or not; nothing structural changes. */
+  setCoercedOperator(id: string, coerced: boolean): void {
+    const i = this.indicatorIndex.get(id);
+    if (i === undefined || (this.indicators[i].coercedOperator === true) === coerced) return;
+    this.indicators[i].coercedOperator = coerced;
+    this.version++;
   }
 
   /** Changes whether an indicator links reports; true if this needs the components rebuilt. */

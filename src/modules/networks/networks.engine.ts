@@ -93,6 +93,8 @@ export class NetworkEngine {
     const fresh: string[] = [];
     for (const e of events) {
       if (e.entity === 'report' && e.op === 'create' && !this.state.graph.hasReport(e.entityId)) fresh.push(e.entityId);
+      // The victim-case flag rides on indicator facts (see cases.coerced.ts).
+      if (e.entity === 'indicator' && e.op === 'update') this.state.graph.setCoercedOperator((e.data as { id: string }).id, (e.data as { coercedOperator?: boolean }).coercedOperator === true);
       if (e.entity === 'indicator-status') {
         const data = e.data as { id: string; from: string; to: string };
         if ((data.from === 'allowed') !== (data.to === 'allowed')) this.state.setLinkable(data.id, data.to !== 'allowed');

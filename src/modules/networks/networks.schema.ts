@@ -21,7 +21,12 @@ export const listNetworksQuery = z.strictObject({
 });
 export type ListNetworksQuery = z.infer<typeof listNetworksQuery>;
 
-export const indicatorRefView = z.object({ id: z.string(), kind: z.string(), value: z.string() });
+export const indicatorRefView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  value: z.string(),
+  coercedOperator: z.boolean().optional().describe('Operated by a presumed victim of trafficking: used in fraud, but not evidence against its operator'),
+});
 
 export const keyNodeView = indicatorRefView.extend({
   reports: z.number(),

@@ -25,7 +25,7 @@ async function partitionFor(ctx: AppContext, principal: Principal): Promise<{ en
 
 function refOf(partition: Partition, i: number) {
   const ref = partition.graph.indicators[i];
-  return { id: ref.id, kind: ref.kind, value: ref.canonical };
+  return { id: ref.id, kind: ref.kind, value: ref.canonical, ...(ref.coercedOperator ? { coercedOperator: true } : {}) };
 }
 
 function presentKeyNodes(partition: Partition, nodes: readonly KeyNode[]) {

@@ -15,7 +15,7 @@ function edgeRows(db: Db) {
   return db
     .selectFrom('assertions as a')
     .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
-    .select(['a.report_id', 'a.org_id', 'a.country', 'a.typology', 'a.loss_minor', 'a.loss_currency', 'a.observed_at', 'i.id', 'i.kind', 'i.canonical', 'i.status'])
+    .select(['a.report_id', 'a.org_id', 'a.country', 'a.typology', 'a.loss_minor', 'a.loss_currency', 'a.observed_at', 'i.id', 'i.kind', 'i.canonical', 'i.status', 'i.coerced_operator'])
     .where('a.report_id', 'is not', null)
     .orderBy('a.report_id')
     .orderBy('i.id');
@@ -42,7 +42,7 @@ function groupByReport(rows: readonly EdgeRow[]): LoadedReport[] {
       };
       out.push(last);
     }
-    last.indicators.push({ id: row.id, kind: row.kind, canonical: row.canonical, linkable: row.status !== 'allowed' });
+    last.indicators.push({ id: row.id, kind: row.kind, canonical: row.canonical, linkable: row.status !== 'allowed', coercedOperator: row.coerced_operator === 1 });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { ProblemError } from '../../errors/problems.js';
 import type { Principal } from '../policy/policy.js';
 import type { Role } from '../policy/roles.js';
 import { hashSecret, secretMatches, splitKey } from './keys.js';
+import { groupIdsOf } from '../sharing/sharing.store.js';
 
 interface CachedKey {
   principal: Principal;
@@ -22,7 +23,11 @@ export class KeyAuthenticator {
 
   constructor(private readonly ctx: AppContext) {
     ctx.feed.subscribe((events) => {
-      for (const e of events) if (e.entity === 'api_key' && e.op === 'update') this.forget((e.data as { id: string }).id);
+      for (const e of events) {
+        if (e.entity === 'api_key' && e.op === 'update') this.forget((e.data as { id: string }).id);
+        // A group's members changed: every cached principal's groups may be stale.
+        if (e.entity === 'sharing-group') this.cache.clear();
+      }
     });
   }
 
@@ -39,7 +44,7 @@ export class KeyAuthenticator {
     const row = await this.ctx.storage.db
       .selectFrom('api_keys as k')
       .innerJoin('orgs as o', 'o.id', 'k.org_id')
-      .select(['k.id', 'k.org_id', 'k.role', 'k.secret_hash', 'k.revoked_at', 'o.country'])
+      .select(['k.id', 'k.org_id', 'k.role', 'k.scope', 'k.secret_hash', 'k.revoked_at', 'o.country'])
       .where('k.prefix', '=', parts.prefix)
       .executeTakeFirst();
     // The same comparison runs whether or not the prefix exists, so timing tells nothing.
@@ -48,7 +53,14 @@ export class KeyAuthenticator {
       this.cache.delete(parts.prefix);
       throw new ProblemError('invalid-key');
     }
-    const principal: Principal = { orgId: row.org_id, role: row.role as Role, actorId: row.id, country: row.country };
+    const principal: Principal = {
+      orgId: row.org_id,
+      role: row.role as Role,
+      actorId: row.id,
+      country: row.country,
+      groups: await groupIdsOf(this.ctx.storage.db, row.org_id),
+      scope: row.scope === 'check' ? 'check' : 'full',
+    };
     this.cache.set(parts.prefix, { principal, secretHash: row.secret_hash, checkedAt: now });
     this.touch(row.id, now);
     return principal;

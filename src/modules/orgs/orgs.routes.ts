@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { principalOf } from '../../server/auth.plugin.js';
 import { ROLES } from '../policy/roles.js';
 import { createOrgBody, orgResponse } from './orgs.schema.js';
+import { getOrgSettings, orgSettingsBody, orgSettingsView, updateOrgSettings } from './orgs.settings.js';
 import { createApiKey, createOrg, getOrg, getOrgs, listApiKeys, revokeApiKey } from './orgs.service.js';
 
 const keyView = z.object({
@@ -12,6 +13,7 @@ const keyView = z.object({
   orgId: z.string(),
   role: z.enum(ROLES),
   name: z.string(),
+  scope: z.enum(['full', 'check']).describe('check: a read-only key for the check API only'),
   prefix: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
@@ -44,11 +46,17 @@ export function orgsRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['keys'],
         summary: 'Make an API key; the key is in this answer only and never shown again',
         params: orgId,
-        body: z.strictObject({ role: z.enum(ROLES), name: z.string().max(200).default('') }),
+        body: z.strictObject({ role: z.enum(ROLES), name: z.string().max(200).default(''), scope: z.enum(['full', 'check']).default('full') }),
         response: { 201: keyView.extend({ key: z.string() }) },
       },
     },
-    async (request, reply) => reply.code(201).send(await createApiKey(ctx, principalOf(request), request.params.id, request.body.role, request.body.name)),
+    async (request, reply) => reply.code(201).send(await createApiKey(ctx, principalOf(request), request.params.id, request.body.role, request.body.name, request.body.scope)),
+  );
+  r.get('/api/v1/orgs/:id/settings', { schema: { tags: ['organisations'], summary: 'Your organisation\'s default marking, "known" sharing and retention', params: orgId, response: { 200: orgSettingsView } } }, async (request) =>
+    getOrgSettings(ctx, principalOf(request), request.params.id),
+  );
+  r.put('/api/v1/orgs/:id/settings', { schema: { tags: ['organisations'], summary: 'Change them (admins); audited', params: orgId, body: orgSettingsBody, response: { 200: orgSettingsView } } }, async (request) =>
+    updateOrgSettings(ctx, principalOf(request), request.params.id, request.body),
   );
   r.delete('/api/v1/keys/:id', { schema: { tags: ['keys'], summary: 'Revoke a key', params: orgId } }, async (request, reply) => {
     await revokeApiKey(ctx, principalOf(request), request.params.id);

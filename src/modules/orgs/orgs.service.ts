@@ -9,6 +9,8 @@ import { isRole, type Role } from '../policy/roles.js';
 import { generateKey } from './keys.js';
 import type { CreateOrgBody } from './orgs.schema.js';
 import { findNodeOwner, findOrg, listOrgs, type Org } from './orgs.store.js';
+import { defaultSettingColumns } from './orgs.settings.js';
+import { createInitialAdmin } from '../users/users.service.js';
 
 /** The node itself acting, for set-up done from the command line on the node's own machine. */
 export function systemPrincipal(org: Org): Principal {
@@ -30,6 +32,7 @@ export async function createOrg(ctx: AppContext, principal: Principal | 'system'
         asserted_count: 0,
         false_positive_count: 0,
         created_at: org.createdAt,
+        ...defaultSettingColumns(),
       })
       .execute();
     emit({ entity: 'org', entityId: org.id, op: 'create', orgId: org.id, data: org });
@@ -49,11 +52,15 @@ export async function getOrgs(ctx: AppContext, principal: Principal): Promise<Or
   return listOrgs(ctx.storage.db);
 }
 
+export type KeyScope = 'full' | 'check';
+
 export interface ApiKeyView {
   id: string;
   orgId: string;
   role: Role;
   name: string;
+  /** full, or check: read-only, the check API only. */
+  scope: KeyScope;
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
@@ -67,6 +74,7 @@ export async function createApiKey(
   orgId: string,
   role: string,
   name = '',
+  scope: KeyScope = 'full',
 ): Promise<ApiKeyView & { key: string }> {
   if (principal !== 'system') {
     authorize(principal, 'key:manage');
@@ -77,11 +85,11 @@ export async function createApiKey(
   if (!isRole(role)) throw new ProblemError('validation-failed', `role must be one of admin, analyst, intake, viewer, machine`);
   if (!(await findOrg(ctx.storage.db, orgId))) throw new ProblemError('not-found', `no organisation ${orgId}`);
   const { key, prefix, secretHash } = generateKey();
-  const view: ApiKeyView = { id: newId(), orgId, role, name, prefix, createdAt: ctx.clock.now().toISOString(), lastUsedAt: null, revokedAt: null };
+  const view: ApiKeyView = { id: newId(), orgId, role, name, scope, prefix, createdAt: ctx.clock.now().toISOString(), lastUsedAt: null, revokedAt: null };
   await write(ctx, async (trx, emit) => {
     await trx
       .insertInto('api_keys')
-      .values({ id: view.id, org_id: orgId, role, name, prefix, secret_hash: secretHash, created_at: view.createdAt, last_used_at: null, revoked_at: null })
+      .values({ id: view.id, org_id: orgId, role, name, scope, prefix, secret_hash: secretHash, created_at: view.createdAt, last_used_at: null, revoked_at: null })
       .execute();
     // The log names the key, never its secret.
     emit({ entity: 'api_key', entityId: view.id, op: 'create', orgId, data: { id: view.id, orgId, role, prefix } });
@@ -97,6 +105,7 @@ export async function listApiKeys(ctx: AppContext, principal: Principal, orgId: 
     orgId: r.org_id,
     role: r.role as Role,
     name: r.name,
+    scope: r.scope as KeyScope,
     prefix: r.prefix,
     createdAt: r.created_at,
     lastUsedAt: r.last_used_at,
@@ -142,5 +151,6 @@ export async function bootstrapNode(ctx: AppContext): Promise<{ org: Org; keyFil
   const keyFile = path.join(ctx.config.dataDir, INITIAL_KEY_FILE);
   if (!existsSync(keyFile)) writeFileSync(keyFile, key + '\n', { mode: 0o600 });
   chmodSync(keyFile, 0o600);
+  await createInitialAdmin(ctx, org);
   return { org, keyFile };
 }

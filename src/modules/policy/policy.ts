@@ -33,7 +33,13 @@ export type Action =
   | 'request:send'
   | 'request:act'
   | 'request:read'
-  | 'request:configure';
+  | 'request:configure'
+  | 'group:read'
+  | 'group:manage'
+  | 'marking:change'
+  | 'personal:erase'
+  | 'user:manage'
+  | 'audit:read';
 
 // One table answers "may this role do this". Machines are API clients of payment and call
 // systems: they check and report sightings, they do not browse reports.
@@ -55,6 +61,14 @@ const GRANTS: Record<Action, readonly Role[]> = {
   'request:act': ['admin', 'analyst', 'machine'],
   'request:read': ['admin', 'analyst', 'intake', 'viewer', 'machine'],
   'request:configure': ['admin'],
+  // Trust: sharing groups, markings, personal data and accounts. Which object a principal may
+  // see is decided per object by visibility.ts; these say who may try.
+  'group:read': ['admin', 'analyst', 'intake', 'viewer'],
+  'group:manage': ['admin', 'analyst'],
+  'marking:change': ['admin', 'analyst'],
+  'personal:erase': ['admin', 'analyst'],
+  'user:manage': ['admin'],
+  'audit:read': ['admin'],
 };
 
 export function can(principal: Principal, action: Action): boolean {

@@ -90,6 +90,19 @@ export function visibleTo(principal: Principal, table: string): Expression<SqlBo
   return sql<SqlBool>`((${sql.join(audiences, sql` or `)}) and ${col('tlp')} in (${sql.join(tlps)}))`;
 }
 
+/**
+ * An indicator is visible to a principal when at least one assertion or sighting about it is: an
+ * identifier known only from objects the principal may not see is, for that principal, unknown.
+ *
+ * @example
+ * db.selectFrom('indicators as i').selectAll('i').where(indicatorVisibleTo(principal, 'i.id'))
+ */
+export function indicatorVisibleTo(principal: Principal, indicatorId: string): Expression<SqlBool> {
+  const id = sql.ref(indicatorId);
+  return sql<SqlBool>`(exists (select 1 from assertions va where va.indicator_id = ${id} and ${visibleTo(principal, 'va')})
+    or exists (select 1 from sightings vs where vs.indicator_id = ${id} and ${visibleTo(principal, 'vs')}))`;
+}
+
 /** The table, for the docs and the tests. */
 export function visibilityTable(): { readers: Record<Tlp, readonly Role[]>; reaches: Record<PrincipalKind, readonly Distribution[]> } {
   return { readers: TLP_READERS, reaches: REACHES };

@@ -3,8 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { principalOf } from '../../server/auth.plugin.js';
-import { createReportBody, listReportsQuery, reportView } from './reports.schema.js';
+import { eraseReportPersonal } from '../privacy/retention.service.js';
+import { changeReportMarking } from './reports.marking.js';
+import { createReportBody, erasePersonalBody, listReportsQuery, markingChangeBody, reportView } from './reports.schema.js';
 import { createReport, getReport, listReports } from './reports.service.js';
+
+const reportId = z.strictObject({ id: z.string().max(64) });
 
 export function reportsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,10 +39,24 @@ export function reportsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => listReports(ctx, principalOf(request), request.query),
   );
+  r.put(
+    '/api/v1/reports/:id/marking',
+    {
+      schema: { tags: ['reports'], summary: 'Widen or narrow the marking of your own report; audited', params: reportId, body: markingChangeBody, response: { 200: reportView } },
+    },
+    async (request) => changeReportMarking(ctx, principalOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/v1/reports/:id/erase-personal',
+    {
+      schema: { tags: ['reports'], summary: 'Erase the personal data (narrative) of your own report, keeping its anonymous facts; audited', params: reportId, body: erasePersonalBody, response: { 200: z.object({ erasedAt: z.string() }) } },
+    },
+    async (request) => eraseReportPersonal(ctx, principalOf(request), request.params.id, request.body.reason),
+  );
   r.get(
     '/api/v1/reports/:id',
     {
-      schema: { tags: ['reports'], summary: 'One report with its indicators', params: z.strictObject({ id: z.string().max(64) }), response: { 200: reportView } },
+      schema: { tags: ['reports'], summary: 'One report with its indicators', params: reportId, response: { 200: reportView } },
     },
     async (request) => getReport(ctx, principalOf(request), request.params.id),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KIND_NAMES } from '../indicators/kinds/kind.js';
 import { countryCode } from '../orgs/orgs.schema.js';
+import { markingInput, markingView } from '../policy/markings.js';
 import { CHANNELS, INDICATOR_ROLES, TYPOLOGY_NAMES } from '../typologies/typologies.js';
 
 export const indicatorInput = z.strictObject({
@@ -23,6 +24,7 @@ export const createReportBody = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   loss: lossInput.optional(),
   indicators: z.array(indicatorInput).max(500).default([]),
+  marking: markingInput.optional().describe('Who may see the report and what it asserts; left out, the organisation\'s default.'),
 });
 export type CreateReportBody = z.infer<typeof createReportBody>;
 
@@ -38,7 +40,9 @@ export const reportView = z.object({
   id: z.string(),
   orgId: z.string(),
   typology: z.string(),
-  summary: z.string(),
+  summary: z.string().nullable().describe('The narrative: personal data, encrypted at rest. Null when you may not read it or it was erased.'),
+  personalErasedAt: z.string().nullable(),
+  marking: markingView,
   occurredAt: z.string().nullable(),
   country: z.string().nullable(),
   channel: z.string().nullable(),
@@ -60,3 +64,13 @@ export const listReportsQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 export type ListReportsQuery = z.infer<typeof listReportsQuery>;
+
+export const markingChangeBody = z.strictObject({
+  marking: markingInput,
+  reason: z.string().trim().min(1).max(500).describe('Why: kept in the audit log.'),
+});
+export type MarkingChangeBody = z.infer<typeof markingChangeBody>;
+
+export const erasePersonalBody = z.strictObject({
+  reason: z.string().trim().min(1).max(500).describe('Why (for example the victim\'s request): kept in the audit log.'),
+});

@@ -9,6 +9,11 @@ import { type AssertionInput, recordAssertions } from '../indicators/indicators.
 import { parseAllOrThrow } from '../indicators/parse.js';
 import { fromMinorUnits, toMinorUnits } from '../money/money.js';
 import { authorize, type Principal } from '../policy/policy.js';
+import { audit } from '../audit/audit.service.js';
+import { MarkingResolver } from '../policy/marking.service.js';
+import { markingColumns, markingOf } from '../policy/markings.js';
+import { canSee, canSeePersonal, visibleTo } from '../policy/visibility.js';
+import { openField, sealField } from '../privacy/field-cipher.js';
 import type { CreateReportBody, ListReportsQuery, ReportView } from './reports.schema.js';
 
 export interface CreateOptions {
@@ -35,6 +40,7 @@ export async function createReport(
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const occurredAt = body.occurredAt ? new Date(body.occurredAt).toISOString() : null;
+  const marking = markingColumns(await new MarkingResolver(ctx.storage.db, principal).resolve(body.marking));
 
   const outcome = await write(ctx, async (trx, emit) => {
     if (options.dedupeKey) {
@@ -48,7 +54,8 @@ export async function createReport(
         id,
         org_id: principal.orgId,
         typology: body.typology,
-        summary: body.summary,
+        // The narrative may name the victim: encrypted under the node key, bound to this report.
+        summary: sealField(ctx, id, body.summary),
         occurred_at: occurredAt,
         country: body.country ?? null,
         channel: body.channel ?? null,
@@ -57,6 +64,8 @@ export async function createReport(
         source: options.source,
         dedupe_key: options.dedupeKey ?? null,
         created_at: nowIso,
+        personal_erased_at: null,
+        ...marking,
       })
       .execute();
     const inputs: AssertionInput[] = parsed.map((p, i) => {
@@ -72,6 +81,7 @@ export async function createReport(
         lossCurrency: loss?.currency ?? null,
         observedAt: occurredAt ?? nowIso,
         dedupeKey: stableKey('report', id, p.kind, p.canonical, role),
+        marking,
       };
     });
     const recorded = await recordAssertions(trx, emit, ctx.allowlist, inputs, now);
@@ -81,26 +91,29 @@ export async function createReport(
       entityId: id,
       op: 'create',
       orgId: principal.orgId,
-      data: { id, typology: body.typology, country, occurredAt, indicators: [...new Set(recorded.ids.values())] },
+      data: { id, typology: body.typology, country, occurredAt, indicators: [...new Set(recorded.ids.values())], marking: markingOf(marking) },
     });
     return { id, created: true };
   });
-  const report = await readReport(ctx, outcome.id);
+  // The creator's own answer: its narrative is what it just sent, so this read is not audited.
+  const report = await readReport(ctx, { ...principal, role: 'analyst' }, outcome.id, false);
   if (!report) throw new ProblemError('internal', 'the report vanished after it was stored');
   return { report, created: outcome.created };
 }
 
 export async function getReport(ctx: AppContext, principal: Principal, id: string): Promise<ReportView> {
   authorize(principal, 'report:read');
-  const report = await readReport(ctx, id);
+  const report = await readReport(ctx, principal, id, true);
+  // A report the principal may not see is not found, so its existence is not told either.
   if (!report) throw new ProblemError('not-found', `no report ${id}`);
   return report;
 }
 
-async function readReport(ctx: AppContext, id: string): Promise<ReportView | undefined> {
+async function readReport(ctx: AppContext, principal: Principal, id: string, audited: boolean): Promise<ReportView | undefined> {
   const db = ctx.storage.db;
   const row = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
+  if (!row || !canSee(principal, row)) return undefined;
+  const summary = await personalOf(ctx, principal, [row], audited);
   const indicators = await db
     .selectFrom('assertions as a')
     .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
@@ -109,15 +122,33 @@ async function readReport(ctx: AppContext, id: string): Promise<ReportView | und
     .orderBy('a.created_at')
     .orderBy('a.id')
     .execute();
-  return presentReport(row, indicators);
+  return presentReport(row, indicators, summary.get(row.id) ?? null);
 }
 
-export function presentReport(row: ReportTable, indicators: ReportView['indicators']): ReportView {
+/**
+ * The narratives the principal may read, decrypted; every such read is audited (one entry per
+ * request, naming the reports). Others get null.
+ */
+async function personalOf(ctx: AppContext, principal: Principal, rows: readonly ReportTable[], audited: boolean): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    if (row.summary !== '' && canSeePersonal(principal, row)) out.set(row.id, openField(ctx, row.id, row.summary));
+  }
+  if (audited && out.size > 0) {
+    const ids = [...out.keys()];
+    await audit(ctx, principal, 'personal.read', ids.length === 1 ? { type: 'report', id: ids[0] } : null, { reports: ids });
+  }
+  return out;
+}
+
+export function presentReport(row: ReportTable, indicators: ReportView['indicators'], summary: string | null): ReportView {
   return {
     id: row.id,
     orgId: row.org_id,
     typology: row.typology,
-    summary: row.summary,
+    summary,
+    personalErasedAt: row.personal_erased_at,
+    marking: markingOf(row),
     occurredAt: row.occurred_at,
     country: row.country,
     channel: row.channel,
@@ -139,7 +170,7 @@ export interface ReportPage {
 /** Newest first; the cursor is the (created_at, id) of the last item. */
 export async function listReports(ctx: AppContext, principal: Principal, query: ListReportsQuery): Promise<ReportPage> {
   authorize(principal, 'report:read');
-  let q = ctx.storage.db.selectFrom('reports').selectAll();
+  let q = ctx.storage.db.selectFrom('reports').selectAll().where(visibleTo(principal, 'reports'));
   if (query.typology) q = q.where('typology', '=', query.typology);
   if (query.country) q = q.where('country', '=', query.country);
   if (query.org) q = q.where('org_id', '=', query.org);
@@ -186,9 +217,10 @@ export async function listReports(ctx: AppContext, principal: Principal, query: 
     list.push({ id: l.id, kind: l.kind, canonical: l.canonical, display: l.display, role: l.role });
     byReport.set(l.report_id!, list);
   }
+  const summaries = await personalOf(ctx, principal, page, true);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => presentReport(r, byReport.get(r.id) ?? [])),
+    items: page.map((r) => presentReport(r, byReport.get(r.id) ?? [], summaries.get(r.id) ?? null)),
     next: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null,
   };
 }

@@ -17,7 +17,20 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  */
 export async function submitPublicDispute(ctx: AppContext, body: PublicDisputeBody) {
   // Cheap checks first, so a typo does not cost the disputant their solved challenge.
-  const [parsed] = parseAllOrThrow([{ value: body.indicator.value, kind: body.indicator.kind, country: body.indicator.country }]);
+  const listing = await findListing(ctx, body.indicator);
+  await spendSolution(ctx, body.altcha);
+  return fileDispute(ctx, listing, body);
+}
+
+interface Listing {
+  kind: string;
+  canonical: string;
+  /** The organisations that list it, the first to list it first. */
+  orgs: string[];
+}
+
+async function findListing(ctx: AppContext, ref: PublicDisputeBody['indicator']): Promise<Listing> {
+  const [parsed] = parseAllOrThrow([{ value: ref.value, kind: ref.kind, country: ref.country }]);
   const db = ctx.storage.db;
   const indicator = await db.selectFrom('indicators').select(['id', 'status']).where('kind', '=', parsed.kind).where('canonical', '=', parsed.canonical).executeTakeFirst();
   if (!indicator) throw new ProblemError('not-found', 'nothing is listed under this value', { kind: parsed.kind, canonical: parsed.canonical });
@@ -25,8 +38,12 @@ export async function submitPublicDispute(ctx: AppContext, body: PublicDisputeBo
   const listers = await db.selectFrom('assertions').select(['org_id']).where('indicator_id', '=', indicator.id).orderBy('created_at').orderBy('id').execute();
   const orgs = [...new Set(listers.map((l) => l.org_id))];
   if (orgs.length === 0) throw new ProblemError('not-found', 'nothing is listed under this value');
-  await spendSolution(ctx, body.altcha);
+  return { kind: parsed.kind, canonical: parsed.canonical, orgs };
+}
 
+/** Files a dispute that has passed the anti-abuse checks (the demo files one directly). */
+export async function fileDispute(ctx: AppContext, listing: Listing | PublicDisputeBody['indicator'], body: Omit<PublicDisputeBody, 'altcha'>) {
+  const { kind, canonical, orgs } = 'orgs' in listing ? listing : await findListing(ctx, listing);
   const token = randomBytes(24).toString('base64url');
   const files = storeEvidenceFiles(ctx, body.evidence ?? []);
   const row = await write(ctx, async (trx, emit) => {
@@ -35,7 +52,7 @@ export async function submitPublicDispute(ctx: AppContext, body: PublicDisputeBo
       ctx,
       trx,
       emit,
-      { kind: 'redress', to: orgs[0], urgency: 'urgent', indicator: { value: parsed.canonical, kind: parsed.kind }, grounds: body.grounds, statement: body.statement },
+      { kind: 'redress', to: orgs[0], urgency: 'urgent', indicator: { value: canonical, kind: kind as 'phone' }, grounds: body.grounds, statement: body.statement },
       { orgId: null, actorId: 'public', contact: JSON.stringify(body.contact), publicTokenHash: hashToken(token) },
       { files, now },
     );

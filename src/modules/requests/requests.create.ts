@@ -4,6 +4,7 @@ import type { Emit } from '../../app/write.js';
 import type { Database, RequestTable } from '../../db/schema.js';
 import { ProblemError } from '../../errors/problems.js';
 import { newId } from '../../shared/ids.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { routeContacts } from '../contacts/contacts.service.js';
 import { resolveDeadlines } from '../deadlines/deadlines.service.js';
 import { addDuration } from '../deadlines/duration.js';
@@ -150,6 +151,7 @@ export async function insertRequest(
     to: row.state,
     data: { contactId: row.contact_id, spawnedFrom: options.spawnedFrom?.requestId ?? null, attachments: options.files?.length ?? 0 },
   });
+  await recordAudit(trx, ctx, { orgId: sender.orgId ?? '', actorId: sender.actorId }, 'request.create', { type: 'request', id: row.id }, { kind: row.kind, to: row.to_org, parentId: row.parent_id });
   await announce(trx, emit, row, 'request.created', { urgency: row.urgency }, { emailOrg: recipient.id, at: now });
   return row;
 }

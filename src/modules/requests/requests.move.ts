@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Emit } from '../../app/write.js';
 import type { Database, RequestTable } from '../../db/schema.js';
 import { ProblemError } from '../../errors/problems.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { KIND_EFFECTS } from './effects/registry.js';
 import { isFinal, type KindDefinition, type Move, type Party } from './kinds/kind.js';
 import { definitionOf } from './kinds/registry.js';
@@ -104,6 +105,12 @@ export async function applyMove(env: MoveEnv, row: RequestTable, body: Transitio
     to,
     note: body.note ?? body.reason ?? null,
     data: { party: env.actor.party, ...(body.ground ? { ground: body.ground } : {}), ...(body.wrongful ? { wrongful: true } : {}) },
+  });
+  await recordAudit(env.trx, env.ctx, env.actor.orgId ? { orgId: env.actor.orgId, actorId: env.actor.actorId } : 'system', 'request.transition', { type: 'request', id: row.id }, {
+    kind: row.kind,
+    from,
+    to,
+    party: env.actor.party,
   });
   // The other side hears of it; a move by the clock concerns both.
   const emailOrg = env.actor.party === 'recipient' ? next.from_org : env.actor.party === 'sender' ? next.to_org : next.to_org;

@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/context.js';
 import { write } from '../../app/write.js';
 import { ProblemError } from '../../errors/problems.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { storeEvidenceFiles } from '../intake/evidence.js';
 import { findOrg } from '../orgs/orgs.store.js';
 import { authorize, type Principal } from '../policy/policy.js';
@@ -101,6 +102,7 @@ export async function shareRequest(ctx: AppContext, principal: Principal, id: st
   await write(ctx, async (trx, emit) => {
     const now = ctx.clock.now().toISOString();
     await trx.insertInto('request_grants').values({ request_id: id, org_id: orgId, granted_by: principal.actorId, created_at: now }).onConflict((oc) => oc.columns(['request_id', 'org_id']).doNothing()).execute();
+    await recordAudit(trx, ctx, principal, 'request.share', { type: 'request', id }, { orgId });
     await addTimeline(trx, id, { type: 'shared', at: now, actorOrg: principal.orgId, actorId: principal.actorId, data: { orgId } });
     const { row, parties } = await loadRequest(trx, id);
     emit({ entity: 'request', entityId: id, op: 'update', orgId: principal.orgId, data: { id, kind: row.kind, state: row.state, event: 'request.shared', audience: [parties.fromOrg, parties.toOrg, ...parties.sharedWith].filter(Boolean) } });

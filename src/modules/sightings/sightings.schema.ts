@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KIND_NAMES } from '../indicators/kinds/kind.js';
+import { markingInput, markingView } from '../policy/markings.js';
 
 export const SIGHTING_TYPES = ['seen', 'blocked', 'false-positive'] as const;
 
@@ -10,6 +11,7 @@ export const createSightingBody = z.strictObject({
   country: z.string().length(2).optional().describe('Default country for national numbers.'),
   observedAt: z.iso.datetime({ offset: true }).optional(),
   note: z.string().max(2000).optional(),
+  marking: markingInput.optional().describe('Left out: the organisation\'s default marking.'),
 });
 export type CreateSightingBody = z.infer<typeof createSightingBody>;
 
@@ -22,4 +24,5 @@ export const sightingView = z.object({
   orgId: z.string(),
   observedAt: z.string(),
   score: z.number().describe('The indicator\'s score after this sighting.'),
+  marking: markingView,
 });

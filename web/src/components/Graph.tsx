@@ -50,12 +50,27 @@ export function elementsOf(graph: ReportGraph, keyIds: ReadonlySet<string>): Ele
  * The interactive network view: zoom and pan, select a node to see it, expand an indicator to
  * its neighbours, key nodes drawn larger with a red ring, and a PNG export of what is shown.
  */
-export function Graph({ graph, keyIds, onSelect, onExpand, label }: { graph: ReportGraph; keyIds: ReadonlySet<string>; onSelect?: (node: SelectedNode | null) => void; onExpand?: (node: SelectedNode) => Promise<ReportGraph>; label: string }) {
+export function Graph({
+  graph,
+  keyIds,
+  onSelect,
+  onExpand,
+  label,
+  highlightKeys = true,
+}: {
+  graph: ReportGraph;
+  keyIds: ReadonlySet<string>;
+  onSelect?: (node: SelectedNode | null) => void;
+  onExpand?: (node: SelectedNode) => Promise<ReportGraph>;
+  label: string;
+  /** Whether key nodes start highlighted (everything else faded). */
+  highlightKeys?: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const [selected, setSelected] = useState<SelectedNode | null>(null);
-  const [highlight, setHighlight] = useState(true);
+  const [highlight, setHighlight] = useState(highlightKeys);
 
   useEffect(() => {
     if (!ref.current) return;

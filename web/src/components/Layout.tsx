@@ -19,9 +19,13 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/reports/new', label: t('nav.newReport'), show: mayDo(user, 'report') },
     { to: '/networks', label: t('nav.networks'), show: mayDo(user, 'readReports') },
     { to: '/intake', label: t('nav.intake'), show: mayDo(user, 'intake') },
+    { to: '/cases', label: t('nav.cases'), show: mayDo(user, 'intake') },
     { to: '/admin', label: t('nav.admin'), show: true },
   ];
-  const active = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || (to !== '/reports' && location.pathname.startsWith(to + '/')) || (to === '/reports' && /^\/reports\/(?!new)/.test(location.pathname)));
+  // The link whose path is the longest prefix of the current one: /reports/new is "New report", /reports/123 is "Reports".
+  const matches = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(to + '/'));
+  const current = links.filter((l) => l.show && matches(l.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const active = (to: string) => to === current;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -7,6 +7,7 @@ export const en = {
     newReport: 'New report',
     networks: 'Networks',
     intake: 'Intake queue',
+    cases: 'Victim cases',
     admin: 'Administration',
     skip: 'Skip to content',
     menu: 'Open the menu',

@@ -9,6 +9,7 @@ export const th: Translation = {
     newReport: 'รายงานใหม่',
     networks: 'เครือข่าย',
     intake: 'คิวรับเรื่อง',
+    cases: 'คดีผู้เสียหาย',
     admin: 'การจัดการระบบ',
     skip: 'ข้ามไปยังเนื้อหา',
     menu: 'เปิดเมนู',

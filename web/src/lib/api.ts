@@ -15,6 +15,7 @@ export class ApiError extends Error {
 }
 
 const KEY_STORAGE = 'fraudx.apiKey';
+export const SIGNED_OUT = 'fraudx:signed-out';
 let csrfToken: string | null = null;
 
 export const credentials = {
@@ -41,6 +42,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
+    // An expired session or a revoked key: the app returns to the sign-in page.
+    if (res.status === 401 && !path.startsWith('/api/v1/auth/')) window.dispatchEvent(new Event(SIGNED_OUT));
     const problem = (parsed ?? {}) as { code?: string; detail?: string; title?: string };
     throw new ApiError(res.status, problem.code ?? `http-${res.status}`, problem.detail ?? problem.title ?? res.statusText, parsed);
   }

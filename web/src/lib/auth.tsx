@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, credentials, get, isMissingEndpoint, post } from './api';
+import { ApiError, credentials, get, isMissingEndpoint, post, SIGNED_OUT } from './api';
 import type { User } from './types';
 
 interface SessionAnswer {
@@ -64,6 +64,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       cancelled = true;
     };
+  }, []);
+
+  useEffect(() => {
+    const lost = () => {
+      credentials.setApiKey(null);
+      credentials.setCsrf(null);
+      setUser(null);
+      setMode(null);
+    };
+    window.addEventListener(SIGNED_OUT, lost);
+    return () => window.removeEventListener(SIGNED_OUT, lost);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {

@@ -1,25 +1,13 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Problem, Loading } from '../components/bits';
 import { Chart, type ChartOption } from '../components/Chart';
-import { get, indicatorPath, isMissingEndpoint, query } from '../lib/api';
+import { indicatorPath, isMissingEndpoint } from '../lib/api';
+import { dashboardFigures, topNetworks } from '../lib/dashboard-queries';
 import { countryName, date, dateTime, money, number } from '../lib/format';
-import type { Dashboard as Figures, NetworkSummary } from '../lib/types';
-
-const LAST_VISIT = 'fraudx.lastVisit';
-
-/** The time of the previous visit, read once; this visit becomes the next one's "since". */
-function useLastVisit(): string | null {
-  const [since] = useState(() => {
-    const previous = localStorage.getItem(LAST_VISIT);
-    localStorage.setItem(LAST_VISIT, new Date().toISOString());
-    return previous;
-  });
-  return since;
-}
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -36,9 +24,8 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const since = useLastVisit();
-  const figures = useQuery({ queryKey: ['dashboard', since], queryFn: () => get<Figures>('/api/v1/dashboard' + query({ since })) });
-  const networks = useQuery({ queryKey: ['networks', 'top'], queryFn: async () => (await get<{ items: NetworkSummary[] }>('/api/v1/networks' + query({ limit: 5 }))).items, retry: false });
+  const figures = useQuery(dashboardFigures);
+  const networks = useQuery(topNetworks);
 
   const charts = useMemo(() => {
     const d = figures.data;

@@ -169,7 +169,7 @@ export default function IndicatorPage() {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Card withBorder>
             <Title order={2} size="h4">{t('indicator.neighbourhood')}</Title>
-            {around.isPending ? <Loading /> : around.error || !graph ? <Problem error={around.error} feature={t('indicator.neighbourhood')} /> : <Graph graph={graph} keyIds={centre} label={t('graph.label', { indicators: graph.indicators.length, reports: graph.reports.length })} />}
+            {around.isPending ? <Loading /> : around.error || !graph ? <Problem error={around.error} feature={t('indicator.neighbourhood')} /> : <Graph graph={graph} keyIds={centre} highlightKeys={false} label={t('graph.label', { indicators: graph.indicators.length, reports: graph.reports.length })} />}
           </Card>
         </Grid.Col>
       </Grid>

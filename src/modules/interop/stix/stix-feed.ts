@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../app/context.js';
 import { ProblemError } from '../../../errors/problems.js';
-import type { IndicatorTable, ReportTable, SightingTable, StixObjectTable } from '../../../db/schema.js';
+import type { IndicatorTable, SightingTable, StixObjectTable } from '../../../db/schema.js';
 import { chunks } from '../../indicators/indicators.model.js';
 import { findNodeOwner, toOrg } from '../../orgs/orgs.store.js';
 import { rememberStixIds, type StixIdRow, stixIdsOfEntities } from '../interop.store.js';
