@@ -86,7 +86,7 @@ export async function loadDemoCases(ctx: AppContext, as: (org: 'aoc' | 'ngo') =>
       await transitionCase(ctx, aoc, id, 'identified');
       await transitionCase(ctx, aoc, id, 'assistance');
       await createReferral(ctx, aoc, id, { type: 'shelter', toName: 'Mekong Freedom Network shelter (demo)', toOrgId: as('ngo').orgId });
-      if (serial % 2 === 0) continue;
+      if (serial % 2 === 0 && g.mission) continue;
       await transitionCase(ctx, aoc, id, 'repatriation');
       await startRepatriation(ctx, aoc, id, { mission: g.mission, handoverPoint: 'Friendship Bridge II, Mae Sot' });
       if (!g.mission) {
