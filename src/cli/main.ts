@@ -7,6 +7,7 @@ import { registerDataCommands } from './data-commands.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerInteropCommands } from './interop-commands.js';
 import { registerNetworkCommands } from './network-commands.js';
+import { registerTrustCommands } from './trust-commands.js';
 import { registerOrgCommands } from './org-commands.js';
 import { registerRequestCommands } from './request-commands.js';
 import { dataOption } from './context.js';
@@ -27,6 +28,7 @@ registerOrgCommands(program);
 registerDataCommands(program);
 registerInteropCommands(program);
 registerNetworkCommands(program);
+registerTrustCommands(program);
 registerRequestCommands(program);
 registerCaseCommands(program);
 

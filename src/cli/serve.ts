@@ -3,6 +3,7 @@ import { loadConfig, type ConfigFlags } from '../config.js';
 import { bootstrapNode } from '../modules/orgs/orgs.service.js';
 import { buildApp } from '../server/app.js';
 import { startRequestScheduler } from '../modules/requests/scheduler.js';
+import { startRetentionJob } from '../modules/privacy/retention.service.js';
 
 /** `fraudx serve`: opens storage, makes a fresh node's first organisation and key, and listens. */
 export async function serve(flags: ConfigFlags): Promise<void> {
@@ -14,12 +15,14 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   }
   const app = await buildApp(ctx);
   const stopClocks = startRequestScheduler(ctx);
+  const stopRetention = startRetentionJob(ctx);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     ctx.log.info({ signal }, 'shutting down');
     stopClocks();
+    stopRetention();
     await app.close();
     await ctx.close();
     process.exit(0);

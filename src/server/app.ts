@@ -50,6 +50,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     hsts: false,
   });
+  // HSTS means something only over TLS (served so, or through a trusted proxy that says so).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `rate limit of ${context.max} requests per ${context.after} reached` }),

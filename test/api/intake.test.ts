@@ -70,6 +70,8 @@ describe.each(DIALECTS)('public intake on %s', (dialect) => {
     expect(made.body.indicators).toHaveLength(3);
     expect((await node.request('GET', `/api/v1/reports/${accepted.body.reportId}/evidence`)).body.items[0].sha256).toBe(sha256);
     expect((await node.request('POST', `/api/v1/intake/${res.body.id}/reject`, { body: {} })).body.code).toBe('conflict');
+    const audit = await node.request('GET', '/api/v1/audit?limit=50');
+    expect(audit.body.items.some((e: any) => e.action === 'intake.accept')).toBe(true);
   });
 
   it('refuses a missing, forged or reused proof-of-work with 403 challenge-failed', async () => {

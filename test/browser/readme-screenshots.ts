@@ -26,7 +26,7 @@ async function main() {
   if (ownNode) await ownNode.signIn(page, 'aoc');
   else {
     await page.goto(url + '/signin');
-    await page.getByLabel('API key').fill(arg('key') ?? '');
+    await page.getByTestId('api-key').fill(arg('key') ?? '');
     await page.getByRole('button', { name: 'Sign in with the key' }).click();
     await page.getByTestId('role').waitFor();
   }

@@ -60,11 +60,11 @@ export async function startDemoNode(): Promise<DemoNode> {
     async signIn(page, slug, role = 'analyst') {
       await page.goto(node.url + '/signin');
       if (passwords && role === 'analyst') {
-        await page.getByLabel('Email').fill(`analyst@${slug}.demo`);
-        await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+        await page.getByTestId('email').fill(`analyst@${slug}.demo`);
+        await page.getByTestId('password').fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       } else {
-        await page.getByLabel('API key').fill(await keyFor(slug, role));
+        await page.getByTestId('api-key').fill(await keyFor(slug, role));
         await page.getByRole('button', { name: 'Sign in with the key' }).click();
       }
       await page.getByTestId('role').waitFor();

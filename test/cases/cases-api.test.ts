@@ -37,7 +37,7 @@ describe.each(DIALECTS)('victim cases on %s', (dialect) => {
 
   it('keeps personal fields encrypted at rest and out of the change log', async () => {
     const row = await node.ctx.storage.db.selectFrom('cases').select('personal').where('id', '=', caseId).executeTakeFirstOrThrow();
-    expect(row.personal.startsWith('v1:')).toBe(true);
+    expect(row.personal.startsWith('fx1:')).toBe(true);
     expect(row.personal).not.toContain('Aung');
     const events = await node.ctx.storage.db.selectFrom('case_events').select('details').where('case_id', '=', caseId).execute();
     for (const e of events) expect(e.details).not.toContain('advert');

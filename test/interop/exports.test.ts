@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/modules/demo/demo.js';
+import { indicatorFilter } from '../../src/modules/interop/visibility.js';
+import { findNodeOwner } from '../../src/modules/orgs/orgs.store.js';
+import { systemPrincipal } from '../../src/modules/orgs/orgs.service.js';
 import { DIALECTS } from '../support/databases.js';
 import { startNode, type TestNode } from '../support/node.js';
+
+/** The active indicators the node's own administrator may see, by the policy module's rule. */
+async function visibleRows(node: TestNode) {
+  const principal = systemPrincipal((await findNodeOwner(node.ctx.storage.db))!);
+  return node.ctx.storage.db.selectFrom('indicators').selectAll().where('status', '=', 'active').where(indicatorFilter({ principal }, 'indicators.id')).execute();
+}
 
 describe.each(DIALECTS)('CSV and blocklist exports on %s', (dialect) => {
   let node: TestNode;
@@ -18,12 +27,12 @@ describe.each(DIALECTS)('CSV and blocklist exports on %s', (dialect) => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (res.body as string).trim().split('\n');
     expect(lines[0]).toBe('kind,value,display,status,score,reports,organisations,countries,typologies,first_seen,last_seen,updated_at,stix_id');
-    const active = await node.ctx.storage.db.selectFrom('indicators').select('id').where('status', '=', 'active').execute();
+    const active = await visibleRows(node);
     expect(lines.length - 1).toBe(active.length);
   });
 
   it('filters by kind, minimum score, typology, country and change time', async () => {
-    const rows = await node.ctx.storage.db.selectFrom('indicators').selectAll().where('status', '=', 'active').execute();
+    const rows = await visibleRows(node);
     const expected = rows.filter((r) => r.kind === 'phone' && r.score >= 40 && r.countries.split(',').includes('TH')).map((r) => r.canonical).sort();
     expect(expected.length).toBeGreaterThan(0);
     const res = await node.request('GET', '/api/v1/exports/blocklists/phone?minScore=40&country=TH');

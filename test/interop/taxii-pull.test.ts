@@ -47,9 +47,11 @@ describe.each(DIALECTS)('TAXII pull from one fraudx node into another on %s', (d
     // The second pull starts where the first stopped and brings what was written meanwhile.
     const second = await pullCollection(b.ctx, intoB, { url: `${a.url}/taxii2/fraudx/`, collection: 'all', token: analyst.key, pageSize: 40 });
     expect(second.objects).toBeLessThan(first.objects);
-    expect(await indicatorSet(b.ctx)).toEqual(await indicatorSet(a.ctx));
-    expect(await reportSet(b.ctx)).toEqual(await reportSet(a.ctx));
-    expect(await sightingSet(b.ctx)).toEqual(await sightingSet(a.ctx));
+    // The puller's organisation sees on node A what the policy lets it see; B holds exactly that.
+    const reader = { principal: { orgId: analyst.orgId, role: 'analyst' as const, actorId: 'test', country: 'TH' } };
+    expect(await indicatorSet(b.ctx)).toEqual(await indicatorSet(a.ctx, reader));
+    expect(await reportSet(b.ctx)).toEqual(await reportSet(a.ctx, reader));
+    expect(await sightingSet(b.ctx)).toEqual(await sightingSet(a.ctx, reader));
     const third = await pullCollection(b.ctx, intoB, { url: `${a.url}/taxii2/`, collection: 'all', token: analyst.key });
     expect(third.reports + third.sightings).toBe(0);
   }, 180_000);

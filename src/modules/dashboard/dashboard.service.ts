@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import { fromMinorUnits } from '../money/money.js';
 import { authorize, type Principal } from '../policy/policy.js';
-import { visibleTo } from '../policy/visibility.js';
+import { indicatorVisibleTo, visibleTo } from '../policy/visibility.js';
 import type { DashboardQuery, DashboardView } from './dashboard.schema.js';
 
 const TOP = 12;
@@ -24,6 +24,7 @@ export async function dashboard(ctx: AppContext, principal: Principal, query: Da
     db
       .selectFrom('indicators')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('status', '=', 'active').then(1).else(0).end()).as('active')])
+      .where(indicatorVisibleTo(principal, 'indicators.id'))
       .executeTakeFirstOrThrow(),
     db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     visibleBlocks(ctx, principal).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -41,7 +42,7 @@ export async function dashboard(ctx: AppContext, principal: Principal, query: Da
       .execute(),
     reports.select(['typology as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('typology').orderBy('n', 'desc').limit(TOP).execute(),
     reports.select(['country as key', (eb) => eb.fn.countAll<number>().as('n')]).where('country', 'is not', null).groupBy('country').orderBy('n', 'desc').limit(40).execute(),
-    db.selectFrom('indicators').select(['id', 'kind', 'canonical', 'display', 'score', 'first_seen']).orderBy('first_seen', 'desc').orderBy('id', 'desc').limit(8).execute(),
+    db.selectFrom('indicators').select(['id', 'kind', 'canonical', 'display', 'score', 'first_seen']).where(indicatorVisibleTo(principal, 'indicators.id')).orderBy('first_seen', 'desc').orderBy('id', 'desc').limit(8).execute(),
     query.since
       ? db
           .selectFrom('change_log')

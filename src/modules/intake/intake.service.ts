@@ -3,6 +3,7 @@ import { write } from '../../app/write.js';
 import type { IntakeReportTable } from '../../db/schema.js';
 import { ProblemError } from '../../errors/problems.js';
 import { newId } from '../../shared/ids.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { parseAllOrThrow } from '../indicators/parse.js';
 import { fromMinorUnits, toMinorUnits } from '../money/money.js';
 import { authorize, can, type Principal } from '../policy/policy.js';
@@ -105,6 +106,7 @@ async function review(ctx: AppContext, principal: Principal, id: string, status:
     if (Number(updated.numUpdatedRows) === 0) throw new ProblemError('conflict', `intake report ${id} has already been reviewed`);
     if (reportId) await trx.updateTable('evidence_files').set({ report_id: reportId, org_id: principal.orgId }).where('intake_id', '=', id).execute();
     emit({ entity: 'intake', entityId: id, op: 'update', orgId: principal.orgId, data: { id, status, reportId } });
+    await recordAudit(trx, ctx, principal, `intake.${status === 'accepted' ? 'accept' : 'reject'}`, { type: 'intake', id }, { reportId });
   });
 }
 

@@ -59,3 +59,21 @@ export async function runRetention(ctx: AppContext): Promise<{ org: string; eras
   }
   return out;
 }
+
+/** `serve` runs retention once a day (and once shortly after start); returns the stop function. */
+export function startRetentionJob(ctx: AppContext, everyMs = DAY_MS): () => void {
+  const run = () =>
+    runRetention(ctx)
+      .then((done) => {
+        if (done.length) ctx.log.info({ erased: done.reduce((n, d) => n + d.erased, 0) }, 'retention erased personal data');
+      })
+      .catch((err: Error) => ctx.log.warn({ err: err.message }, 'retention run failed'));
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

@@ -48,6 +48,7 @@ export function ItemsTable({ rows, columns, testId }: { rows: Row[]; columns?: s
 
 /** The rows of a list answer, whichever of the usual envelopes it uses. */
 export function rowsOf(answer: unknown): Row[] {
+  if (!answer) return [];
   if (Array.isArray(answer)) return answer as Row[];
   const a = answer as { items?: Row[]; events?: Row[]; entries?: Row[] };
   return a.items ?? a.events ?? a.entries ?? [];

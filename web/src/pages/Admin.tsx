@@ -33,7 +33,7 @@ function Keys({ orgs }: { orgs: Org[] }) {
   return (
     <Stack>
       <NativeSelect label={t('admin.organisation')} value={orgId} onChange={(e) => setOrgId(e.currentTarget.value)} data={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-      {keys.error ? <Problem error={keys.error} /> : <ItemsTable rows={rows} columns={['name', 'role', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt']} testId="keys-table" />}
+      {keys.isPending ? <Loading /> : keys.error ? <Problem error={keys.error} /> : <ItemsTable rows={rows} columns={['name', 'role', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt']} testId="keys-table" />}
       <Group gap="xs">
         {rows
           .filter((k) => !k.revokedAt)
@@ -89,16 +89,16 @@ export default function Admin() {
             {orgs.isPending ? <Loading /> : orgs.error ? <Problem error={orgs.error} /> : <ItemsTable rows={orgs.data as unknown as Record<string, unknown>[]} columns={['name', 'country', 'sector', 'createdAt']} testId="orgs-table" />}
           </Tabs.Panel>
           <Tabs.Panel value="users">
-            <Listing path="/api/v1/users" columns={['email', 'name', 'role', 'orgId', 'createdAt']} testId="users-table" feature={t('admin.users')} />
+            <Listing path="/api/v1/users" columns={['email', 'name', 'role', 'locked', 'disabled', 'lastLoginAt']} testId="users-table" feature={t('admin.users')} />
           </Tabs.Panel>
           {admin && <Tabs.Panel value="keys">{orgs.data ? <Keys orgs={orgs.data} /> : <Loading />}</Tabs.Panel>}
           <Tabs.Panel value="groups">
-            <Listing path="/api/v1/groups" testId="groups-table" feature={t('admin.groups')} />
+            <Listing path="/api/v1/sharing-groups" testId="groups-table" feature={t('admin.groups')} />
           </Tabs.Panel>
           {admin && (
             <Tabs.Panel value="audit">
               <Text size="sm" mb="xs">{t('admin.auditHelp')}</Text>
-              <Listing path="/api/v1/audit?limit=100" testId="audit-table" feature={t('admin.audit')} />
+              <Listing path="/api/v1/audit?limit=100" columns={['seq', 'at', 'action', 'actorId', 'target', 'details']} testId="audit-table" feature={t('admin.audit')} />
             </Tabs.Panel>
           )}
         </Card>

@@ -44,8 +44,8 @@ export default function SignIn() {
         </Title>
         <form onSubmit={attempt(() => signIn(email, password))}>
           <Stack>
-            <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput label={t('auth.email')} data-testid="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <PasswordInput label={t('auth.password')} data-testid="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Button type="submit" loading={busy}>
               {t('auth.signIn')}
             </Button>
@@ -64,7 +64,7 @@ export default function SignIn() {
         <Divider label={t('auth.orKey')} labelPosition="center" />
         <form onSubmit={attempt(() => signInWithKey(key))}>
           <Stack>
-            <PasswordInput label={t('auth.apiKey')} description={t('auth.apiKeyHelp')} value={key} onChange={(e) => setKey(e.currentTarget.value)} autoComplete="off" />
+            <PasswordInput label={t('auth.apiKey')} data-testid="api-key" description={t('auth.apiKeyHelp')} value={key} onChange={(e) => setKey(e.currentTarget.value)} autoComplete="off" />
             <Button type="submit" variant="default" loading={busy} disabled={!key.trim()}>
               {t('auth.signInKey')}
             </Button>

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import type { IndicatorTable } from '../../../db/schema.js';
 import { authorize } from '../../policy/policy.js';
 import { indicatorIds } from '../stix/stix-export.js';
-import { mayRead, type Reader } from '../visibility.js';
+import { indicatorFilter, mayRead, type Reader } from '../visibility.js';
 import type { ExportFilters } from './exports.schema.js';
 
 const PAGE = 2000;
@@ -13,7 +13,7 @@ export async function* exportedIndicators(ctx: AppContext, reader: Reader, filte
   if (reader.principal) authorize(reader.principal, 'indicator:read');
   let after = '';
   for (;;) {
-    let q = ctx.storage.db.selectFrom('indicators').selectAll().where('id', '>', after);
+    let q = ctx.storage.db.selectFrom('indicators').selectAll().where('indicators.id', '>', after).where(indicatorFilter(reader, 'indicators.id'));
     if (filters.kind) q = q.where('kind', '=', filters.kind);
     if (filters.status !== 'any') q = q.where('status', '=', filters.status);
     if (filters.minScore !== undefined) q = q.where('score', '>=', filters.minScore);

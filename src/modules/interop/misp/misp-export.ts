@@ -5,7 +5,7 @@ import type { IndicatorTable, OrgTable, ReportTable, SightingTable } from '../..
 import { splitList } from '../../indicators/indicators.model.js';
 import { authorize } from '../../policy/policy.js';
 import { FRAUDX_NAMESPACE } from '../stix/stix-ids.js';
-import { markingOf, mayRead, type Reader } from '../visibility.js';
+import { indicatorFilter, mayRead, type Reader, tlpOf } from '../visibility.js';
 import { KIND_ATTRIBUTE, KIND_TAG, machineTag } from './misp-mapping.js';
 import type { KindName } from '../../indicators/kinds/kind.js';
 
@@ -116,7 +116,7 @@ export async function buildMispFeed(ctx: AppContext, reader: Reader): Promise<Mi
   const db = ctx.storage.db;
   const orgs = new Map((await db.selectFrom('orgs').selectAll().execute()).map((o) => [o.id, o]));
   const owner = [...orgs.values()].find((o) => o.is_node_owner === 1);
-  const indicators = new Map((await db.selectFrom('indicators').selectAll().execute()).map((i) => [i.id, i] as [string, IndicatorTable]));
+  const indicators = new Map((await db.selectFrom('indicators').selectAll().where(indicatorFilter(reader, 'indicators.id')).execute()).map((i) => [i.id, i] as [string, IndicatorTable]));
   const assertions = await db.selectFrom('assertions').select(['indicator_id', 'report_id', 'role', 'created_at']).orderBy('created_at').orderBy('id').execute();
   const imported = new Map((await db.selectFrom('stix_ids').select(['stix_id', 'entity_id']).where('entity', '=', 'misp-event').execute()).map((r) => [r.entity_id, r.stix_id]));
   const events: MispEvent[] = [];
@@ -133,7 +133,7 @@ export async function buildMispFeed(ctx: AppContext, reader: Reader): Promise<Mi
       const i = indicators.get(a.indicator_id)!;
       if (!attributes.has(i.id)) attributes.set(i.id, attributeOf(uuid, i.kind, i.canonical, ts, tags(a.role && machineTag('fraudx:role', a.role))));
     }
-    const tlp = markingOf(report)?.tlp;
+    const tlp = tlpOf(report);
     const eventTags = tags(
       tlp && `tlp:${tlp}`,
       machineTag('fraudx:event', 'report'),

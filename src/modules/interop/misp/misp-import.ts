@@ -115,7 +115,7 @@ export async function importMispEvents(ctx: AppContext, principal: Principal, ev
     for (const f of found) for (const s of f.sightings) sighted.push({ found: f, sighting: s });
     if (tagValues(eventTags, 'fraudx:event')[0] === 'report') {
       try {
-        await importReport(ctx, principal, uuid, eventTags, found, known.has(uuid), summary);
+        await importReport(ctx, principal, uuid, eventTags, found, known.has(uuid), summary, tlp);
       } catch (err) {
         if (!(err instanceof ProblemError)) throw err;
         summary.rejected.push({ id: uuid, type: 'misp-event', reason: `${err.code}: ${err.message}` });
@@ -127,9 +127,10 @@ export async function importMispEvents(ctx: AppContext, principal: Principal, ev
       const all = [...f.tags, ...eventTags];
       const typologies = typologiesOfTags(all, TYPOLOGIES);
       const countries = tagValues(all, 'fraudx:country').filter(isCountryCode);
+      const listingTlp = tlpOfTags(f.tags) ?? tlp;
       for (const typology of typologies.length ? typologies : [undefined]) {
         for (const country of countries.length ? countries : [undefined]) {
-          listings.push({ value: f.value, kind: f.kind, typology, country });
+          listings.push({ value: f.value, kind: f.kind, typology, country, ...(listingTlp ? { marking: { tlp: listingTlp } } : {}) });
           listingSources.push(f.uuid);
         }
       }
@@ -146,7 +147,7 @@ export async function importMispEvents(ctx: AppContext, principal: Principal, ev
   return summary;
 }
 
-async function importReport(ctx: AppContext, principal: Principal, uuid: string, tags: string[], found: Found[], already: boolean, summary: MispImportSummary): Promise<void> {
+async function importReport(ctx: AppContext, principal: Principal, uuid: string, tags: string[], found: Found[], already: boolean, summary: MispImportSummary, tlp: Tlp | undefined): Promise<void> {
   if (already) {
     summary.reports.existing += 1;
     return;
@@ -174,6 +175,7 @@ async function importReport(ctx: AppContext, principal: Principal, uuid: string,
     channel: channel && (CHANNELS as readonly string[]).includes(channel) ? (channel as CreateReportBody['channel']) : undefined,
     loss: currency && isCurrency(currency) && /^\d+$/.test(minor) ? { amount: fromMinorUnits(Number(minor), currency), currency } : undefined,
     indicators,
+    ...(tlp ? { marking: { tlp } } : {}),
   };
   const { report, created } = await createReport(ctx, principal, body, { source: 'import', dedupeKey: stableKey('misp', uuid) });
   await write(ctx, (trx) => rememberStixIds(trx, [{ stix_id: uuid, entity: 'misp-event', entity_id: report.id }]));

@@ -5,7 +5,7 @@ import type { IndicatorTable, SightingTable, StixObjectTable } from '../../../db
 import { chunks } from '../../indicators/indicators.model.js';
 import { findNodeOwner, toOrg } from '../../orgs/orgs.store.js';
 import { rememberStixIds, type StixIdRow, stixIdsOfEntities } from '../interop.store.js';
-import { markingOf, mayRead, type Reader, type SharedEntity } from '../visibility.js';
+import { indicatorFilter, mayRead, type Reader, readsReports, type SharedEntity, tlpOf } from '../visibility.js';
 import { extensionDefinitions, fraudxIdentity } from './stix-extensions.js';
 import { identityId, identityObject, indicatorObjects, type ReportLink, reportId, reportObject, sightingId, sightingObject } from './stix-export.js';
 import { TLP_LEVELS, tlpMarkingObject } from './stix-markings.js';
@@ -185,7 +185,7 @@ async function byIds<T extends { id: string }>(ids: string[], load: (batch: stri
 async function buildObjects(ctx: AppContext, reader: Reader, records: LogRecord[]): Promise<Built[]> {
   const db = ctx.storage.db;
   const idsOf = (entity: SharedEntity) => records.filter((r) => r.entity === entity).map((r) => r.entity_id);
-  const indicators = await byIds(idsOf('indicator'), (b) => db.selectFrom('indicators').selectAll().where('id', 'in', b).execute());
+  const indicators = await byIds(idsOf('indicator'), (b) => db.selectFrom('indicators').selectAll().where('indicators.id', 'in', b).where(indicatorFilter(reader, 'indicators.id')).execute());
   const listed = new Set<string>();
   for (const batch of chunks([...indicators.keys()])) {
     const rows = await db.selectFrom('assertions').select('indicator_id').distinct().where('report_id', 'is', null).where('indicator_id', 'in', batch).execute();
@@ -221,7 +221,7 @@ async function buildObjects(ctx: AppContext, reader: Reader, records: LogRecord[
       const row = indicators.get(record.entity_id);
       if (!row || !mayRead(reader, 'indicator', row)) continue;
       // A reader who may not see reports gets every indicator as a listing of its own.
-      const asListing = listed.has(row.id) || !mayRead(reader, 'report', {});
+      const asListing = listed.has(row.id) || !readsReports(reader);
       out.push(...indicatorEntries(record, row, author, asListing, latest));
       for (const b of out.slice(-3)) if (b.record === record) remember.push({ stix_id: b.object.id, entity: 'indicator', entity_id: row.id });
     } else if (!latest || record.op === 'delete') {
@@ -230,13 +230,13 @@ async function buildObjects(ctx: AppContext, reader: Reader, records: LogRecord[
       const row = reports.get(record.entity_id);
       if (!row || !mayRead(reader, 'report', row)) continue;
       const id = imported.get(row.id) ?? reportId(row);
-      out.push({ record, k: 0, object: reportObject(row, links.get(row.id) ?? [], markingOf(row)?.tlp, id) });
+      out.push({ record, k: 0, object: reportObject(row, links.get(row.id) ?? [], tlpOf(row), id) });
       remember.push({ stix_id: id, entity: 'report', entity_id: row.id });
     } else if (record.entity === 'sighting') {
       const row = sightings.get(record.entity_id) as (SightingTable & { kind: string; canonical: string }) | undefined;
       if (!row || !mayRead(reader, 'sighting', row)) continue;
       const id = imported.get(row.id) ?? sightingId(row);
-      out.push({ record, k: 0, object: sightingObject(row, row, markingOf(row)?.tlp, id) });
+      out.push({ record, k: 0, object: sightingObject(row, row, tlpOf(row), id) });
       remember.push({ stix_id: id, entity: 'sighting', entity_id: row.id });
     } else if (record.entity === 'org') {
       const row = orgs.get(record.entity_id);
@@ -256,7 +256,7 @@ async function buildObjects(ctx: AppContext, reader: Reader, records: LogRecord[
 }
 
 function indicatorEntries(record: LogRecord, row: IndicatorTable, author: string | undefined, listed: boolean, latest: boolean): Built[] {
-  const { observable, indicator, relationship } = indicatorObjects(row, author ?? identityId('node'), markingOf(row)?.tlp);
+  const { observable, indicator, relationship } = indicatorObjects(row, author ?? identityId('node'), tlpOf(row));
   // Whether an organisation listed it outright (not only through reports): the importer needs it
   // to tell a listing from an indicator that arrives with its reports.
   for (const ext of Object.values(indicator.extensions as Record<string, Record<string, unknown>>)) ext.listed = listed;

@@ -119,10 +119,10 @@ export async function importStixBundle(ctx: AppContext, principal: Principal, bu
   const inReports = new Set(reports.flatMap((r) => strings(r.object_refs)));
 
   const known = await entitiesOfStixIds(ctx.storage.db, objects.map((o) => o.id));
-  await importListings(ctx, principal, objects, indicatorValues, inReports, summary, countMarking);
+  await importListings(ctx, principal, objects, indicatorValues, inReports, summary, countMarking, tlpMarkings);
   for (const report of reports) {
     try {
-      await importReport(ctx, principal, report, indicatorValues, known.has(report.id), summary);
+      await importReport(ctx, principal, report, indicatorValues, known.has(report.id), summary, tlpOfRefs(report.object_marking_refs, tlpMarkings));
       countMarking(report);
     } catch (err) {
       reject(report, reasonOf(err));
@@ -160,6 +160,7 @@ async function importListings(
   inReports: ReadonlySet<string>,
   summary: StixImportSummary,
   countMarking: (o: StixObject) => void,
+  tlpMarkings: ReadonlyMap<string, Tlp>,
 ): Promise<void> {
   const items: ListingInput[] = [];
   const sources: string[] = [];
@@ -177,10 +178,11 @@ async function importListings(
     const countries = strings(facts.countries).filter(isCountryCode);
     const typologies = typologiesOf(o);
     const observedAt = isoOrUndefined(o.valid_from) ?? isoOrUndefined(o.created);
+    const tlp = tlpOfRefs(o.object_marking_refs, tlpMarkings);
     for (const v of values) {
       for (const typology of typologies.length ? typologies : [undefined]) {
         for (const country of countries.length ? countries : [undefined]) {
-          items.push({ value: v.value, kind: v.kind, typology: typology as ListingInput['typology'], country, observedAt });
+          items.push({ value: v.value, kind: v.kind, typology: typology as ListingInput['typology'], country, observedAt, ...(tlp ? { marking: { tlp } } : {}) });
           sources.push(o.id);
         }
       }
@@ -202,6 +204,7 @@ async function importReport(
   indicatorValues: ReadonlyMap<string, ObservedValue[]>,
   alreadyImported: boolean,
   summary: StixImportSummary,
+  tlp: Tlp | undefined,
 ): Promise<void> {
   if (alreadyImported) {
     summary.reports.existing += 1;
@@ -241,6 +244,7 @@ async function importReport(
     channel,
     loss: loss && typeof loss.minor === 'number' && typeof loss.currency === 'string' ? { amount: fromMinorUnits(loss.minor, loss.currency), currency: loss.currency } : undefined,
     indicators,
+    ...(tlp ? { marking: { tlp } } : {}),
   };
   const { report: made, created } = await createReport(ctx, principal, body, { source: 'import', dedupeKey: stableKey('stix', report.id) });
   await write(ctx, (trx) => rememberStixIds(trx, [{ stix_id: report.id, entity: 'report', entity_id: made.id }]));

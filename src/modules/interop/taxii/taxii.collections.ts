@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { can } from '../../policy/policy.js';
 import { FRAUDX_NAMESPACE } from '../stix/stix-ids.js';
-import { groupsOf, type Reader } from '../visibility.js';
+import type { Reader } from '../visibility.js';
 
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 
@@ -37,9 +37,14 @@ const PUBLIC: TaxiiCollection = {
   canWrite: () => false,
 };
 
+export interface GroupRef {
+  id: string;
+  name: string;
+}
+
 /** The collections a reader can list: everything they may see, one per sharing group, the public one. */
-export function collectionsFor(reader: Reader): TaxiiCollection[] {
-  const groups: TaxiiCollection[] = groupsOf(reader).map((g) => ({
+export function collectionsFor(reader: Reader, groupRefs: readonly GroupRef[]): TaxiiCollection[] {
+  const groups: TaxiiCollection[] = groupRefs.map((g) => ({
     id: collectionId(`group:${g.id}`),
     alias: `group-${g.id}`,
     title: `Sharing group: ${g.name}`,
@@ -50,8 +55,8 @@ export function collectionsFor(reader: Reader): TaxiiCollection[] {
   return [...(reader.principal ? [ALL] : []), ...groups, PUBLIC];
 }
 
-export function findCollection(reader: Reader, idOrAlias: string): TaxiiCollection | undefined {
-  return collectionsFor(reader).find((c) => c.id === idOrAlias || c.alias === idOrAlias);
+export function findCollection(reader: Reader, groupRefs: readonly GroupRef[], idOrAlias: string): TaxiiCollection | undefined {
+  return collectionsFor(reader, groupRefs).find((c) => c.id === idOrAlias || c.alias === idOrAlias);
 }
 
 export function presentCollection(c: TaxiiCollection, reader: Reader): Record<string, unknown> {

@@ -6,7 +6,7 @@ import { toProblem } from '../../../server/problems.plugin.js';
 import { KeyAuthenticator } from '../../orgs/auth.js';
 import type { Principal } from '../../policy/policy.js';
 import type { StixObject } from '../stix/stix-types.js';
-import type { Reader } from '../visibility.js';
+import { groupsOf, type Reader } from '../visibility.js';
 import { taxiiPrincipal } from './taxii.auth.js';
 import { collectionsFor, findCollection, presentCollection, type TaxiiCollection } from './taxii.collections.js';
 import { collectionParams, envelopeBody, objectParams, objectsQuery, statusParams } from './taxii.schema.js';
@@ -42,10 +42,10 @@ function signedIn(request: FastifyRequest): Principal {
   return request.taxiiPrincipal;
 }
 
-function collectionOf(request: FastifyRequest, apiRoot: string, id: string): { collection: TaxiiCollection; reader: Reader } {
+async function collectionOf(ctx: AppContext, request: FastifyRequest, apiRoot: string, id: string): Promise<{ collection: TaxiiCollection; reader: Reader }> {
   if (apiRoot !== API_ROOT) throw new ProblemError('not-found', `no API root ${apiRoot}`);
   const caller = readerOf(request);
-  const collection = findCollection(caller, id);
+  const collection = findCollection(caller, await groupsOf(ctx, caller), id);
   const reader = collection?.readerFor(caller);
   if (!collection || !reader) {
     // A collection that needs a key is not found for the public: do not reveal more than that.
@@ -114,14 +114,15 @@ export function taxiiRoutes(app: FastifyInstance, ctx: AppContext): void {
     routes.get('/taxii2/:apiRoot/collections/', { schema: { ...hide, params: statusParams.pick({ apiRoot: true }) } }, async (request, reply) => {
       if (request.params.apiRoot !== API_ROOT) throw new ProblemError('not-found', `no API root ${request.params.apiRoot}`);
       const reader = readerOf(request);
-      return reply.type(TAXII_MEDIA_TYPE).send({ collections: collectionsFor(reader).map((c) => presentCollection(c, reader)) });
+      const collections = collectionsFor(reader, await groupsOf(ctx, reader));
+      return reply.type(TAXII_MEDIA_TYPE).send({ collections: collections.map((c) => presentCollection(c, reader)) });
     });
     routes.get('/taxii2/:apiRoot/collections/:collection/', { schema: { ...hide, params: collectionParams } }, async (request, reply) => {
-      const { collection } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { collection } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       return reply.type(TAXII_MEDIA_TYPE).send(presentCollection(collection, readerOf(request)));
     });
     routes.get('/taxii2/:apiRoot/collections/:collection/objects/', { schema: { ...hide, params: collectionParams, querystring: objectsQuery } }, async (request, reply) => {
-      const { reader } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { reader } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       return sendPage(reply, await getObjects(ctx, reader, request.query));
     });
     routes.post(
@@ -129,28 +130,28 @@ export function taxiiRoutes(app: FastifyInstance, ctx: AppContext): void {
       { bodyLimit: MAX_CONTENT_LENGTH, schema: { ...hide, params: collectionParams, body: envelopeBody } },
       async (request, reply) => {
         const principal = signedIn(request);
-        const { collection } = collectionOf(request, request.params.apiRoot, request.params.collection);
+        const { collection } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
         const status = await addObjects(ctx, principal, collection, request.body.objects as StixObject[]);
         return reply.code(202).type(TAXII_MEDIA_TYPE).send(status);
       },
     );
     routes.get('/taxii2/:apiRoot/collections/:collection/manifest/', { schema: { ...hide, params: collectionParams, querystring: objectsQuery } }, async (request, reply) => {
-      const { reader } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { reader } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       return sendPage(reply, await getManifest(ctx, reader, request.query));
     });
     routes.get('/taxii2/:apiRoot/collections/:collection/objects/:objectId/', { schema: { ...hide, params: objectParams, querystring: objectsQuery } }, async (request, reply) => {
-      const { reader } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { reader } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       return sendPage(reply, await getObject(ctx, reader, request.params.objectId, request.query));
     });
     routes.delete('/taxii2/:apiRoot/collections/:collection/objects/:objectId/', { schema: { ...hide, params: objectParams } }, async (request, reply) => {
       const principal = signedIn(request);
-      const { reader, collection } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { reader, collection } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       if (!collection.canWrite(reader)) throw new ProblemError('forbidden', 'this collection does not accept changes from you');
       await deleteObject(ctx, reader, principal, request.params.objectId);
       return reply.code(200).type(TAXII_MEDIA_TYPE).send({});
     });
     routes.get('/taxii2/:apiRoot/collections/:collection/objects/:objectId/versions/', { schema: { ...hide, params: objectParams } }, async (request, reply) => {
-      const { reader } = collectionOf(request, request.params.apiRoot, request.params.collection);
+      const { reader } = await collectionOf(ctx, request, request.params.apiRoot, request.params.collection);
       return sendPage(reply, await getVersions(ctx, reader, request.params.objectId));
     });
     routes.get('/taxii2/:apiRoot/status/:statusId/', { schema: { ...hide, params: statusParams } }, async (request, reply) => {

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
+import type { Role } from '../../src/modules/policy/roles.js';
+import { DIALECTS } from '../support/databases.js';
+import { startNode, type TestNode } from '../support/node.js';
+
+/**
+ * Every reader × every TLP × every distribution × every read path, with fixed expected answers.
+ * Bank A owns every object; bank B shares a sharing group with A; bank C shares nothing with A.
+ * A string gives one answer per reader, in READERS order: 1 sees it, 0 does not.
+ */
+const READERS = ['A.admin', 'A.analyst', 'A.intake', 'A.viewer', 'A.machine', 'B.analyst', 'B.viewer', 'C.analyst', 'C.machine', 'public'] as const;
+type Reader = (typeof READERS)[number];
+
+interface Case {
+  tlp: string;
+  distribution: string;
+  /** Reports and what they assert: report get, report list, indicator provenance, statistics. */
+  sees: string;
+  /** The check's `known` (for the public: the public check). */
+  known: string;
+}
+
+//                                      A: ad an in vi ma  B: an vi  C: an ma  pub
+const CASES: Case[] = [
+  { tlp: 'clear', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
+  { tlp: 'clear', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
+  { tlp: 'clear', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'clear', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'clear', distribution: 'public', /*          */ sees: '1111111111', known: '1111111111' },
+  { tlp: 'green', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
+  { tlp: 'green', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
+  { tlp: 'green', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'green', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'amber', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
+  { tlp: 'amber', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
+  { tlp: 'amber', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'amber', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
+  { tlp: 'amber+strict', distribution: 'organisation', sees: '1111100000', known: '1111100000' },
+  { tlp: 'amber+strict', distribution: 'groups', /*   */ sees: '1111111000', known: '1111111000' },
+  // RED is for people named: not read-only viewer accounts, not machines; the check still tells their organisation.
+  { tlp: 'red', distribution: 'organisation', /*      */ sees: '1110000000', known: '1111100000' },
+  { tlp: 'red', distribution: 'groups', /*            */ sees: '1110010000', known: '1111111000' },
+];
+
+/** Distributions wider than the TLP allows are refused, never silently narrowed. */
+const REFUSED: [string, string][] = [
+  ['green', 'public'],
+  ['amber', 'public'],
+  ['amber+strict', 'community'],
+  ['amber+strict', 'federation'],
+  ['amber+strict', 'public'],
+  ['red', 'community'],
+  ['red', 'federation'],
+  ['red', 'public'],
+];
+
+const phoneOf = (i: number) => `+6681900${String(i).padStart(4, '0')}`;
+
+describe.each(DIALECTS)('the visibility matrix on %s', (dialect) => {
+  let node: TestNode;
+  const keys = {} as Record<Reader, string | null>;
+  const reportIds: string[] = [];
+
+  beforeAll(async () => {
+    node = await startNode(dialect);
+    const a = await node.orgWithKey('Bank A', 'TH', 'analyst');
+    const b = await node.orgWithKey('Bank B', 'TH', 'analyst');
+    const c = await node.orgWithKey('Bank C', 'SG', 'analyst');
+    const key = async (orgId: string, role: Role) => (await createApiKey(node.ctx, 'system', orgId, role)).key;
+    Object.assign(keys, {
+      'A.admin': await key(a.orgId, 'admin'),
+      'A.analyst': a.key,
+      'A.intake': await key(a.orgId, 'intake'),
+      'A.viewer': await key(a.orgId, 'viewer'),
+      'A.machine': await key(a.orgId, 'machine'),
+      'B.analyst': b.key,
+      'B.viewer': await key(b.orgId, 'viewer'),
+      'C.analyst': c.key,
+      'C.machine': await key(c.orgId, 'machine'),
+      public: null,
+    });
+    const group = await node.request('POST', '/api/v1/sharing-groups', { key: a.key, body: { name: 'A and B', members: [b.orgId] } });
+    expect(group.status).toBe(201);
+    for (const [i, c] of CASES.entries()) {
+      const marking = { tlp: c.tlp, distribution: c.distribution, ...(c.distribution === 'groups' ? { groups: [group.body.id] } : {}) };
+      const res = await node.request('POST', '/api/v1/reports', { key: a.key, body: { typology: 'investment', summary: `case ${i}`, indicators: [{ value: phoneOf(i) }], marking } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.marking).toEqual({ tlp: c.tlp, distribution: c.distribution, groups: c.distribution === 'groups' ? [group.body.id] : [] });
+      reportIds.push(res.body.id);
+    }
+  }, 120_000);
+  afterAll(async () => node?.close());
+
+  it('refuses a distribution wider than its TLP allows', async () => {
+    for (const [tlp, distribution] of REFUSED) {
+      const res = await node.request('POST', '/api/v1/reports', { key: keys['A.analyst'], body: { typology: 'investment', indicators: [{ value: '+66819999999' }], marking: { tlp, distribution } } });
+      expect(res.status, `${tlp} ${distribution}`).toBe(400);
+      expect(res.body.code).toBe('marking-invalid');
+    }
+  });
+
+  const expected = (flags: string, reader: Reader) => flags[READERS.indexOf(reader)] === '1';
+
+  it.each(READERS)('report get and list answer %s exactly as the table says', async (reader) => {
+    for (const [i, c] of CASES.entries()) {
+      const got = await node.request('GET', `/api/v1/reports/${reportIds[i]}`, { key: keys[reader] });
+      const list = await node.request('GET', `/api/v1/reports?q=${encodeURIComponent(phoneOf(i))}`, { key: keys[reader] });
+      const label = `${reader} ${c.tlp}/${c.distribution}`;
+      if (reader === 'public') {
+        expect(got.status, label).toBe(401);
+      } else if (reader.endsWith('machine')) {
+        // Machines check and sight; they never browse reports.
+        expect(got.status, label).toBe(403);
+        expect(list.status, label).toBe(403);
+      } else {
+        expect(got.status, label).toBe(expected(c.sees, reader) ? 200 : 404);
+        expect(list.body.items.map((r: { id: string }) => r.id), label).toEqual(expected(c.sees, reader) ? [reportIds[i]] : []);
+      }
+    }
+  });
+
+  it.each(READERS)('indicator provenance answers %s exactly as the table says', async (reader) => {
+    for (const [i, c] of CASES.entries()) {
+      const res = await node.request('GET', `/api/v1/indicators/phone/${encodeURIComponent(phoneOf(i))}`, { key: keys[reader] });
+      const label = `${reader} ${c.tlp}/${c.distribution}`;
+      if (reader === 'public') expect(res.status, label).toBe(401);
+      else if (expected(c.sees, reader)) {
+        expect(res.status, label).toBe(200);
+        expect(res.body.provenance.map((p: { reportId: string }) => p.reportId), label).toEqual([reportIds[i]]);
+        expect(res.body.reportList.map((r: { id: string }) => r.id), label).toEqual([reportIds[i]]);
+      } else expect(res.status, label).toBe(404);
+    }
+  });
+
+  it.each(READERS)('the check answers %s exactly as the table says', async (reader) => {
+    if (reader === 'public') {
+      for (const [i, c] of CASES.entries()) {
+        const res = await node.request('GET', `/api/v1/public/check?value=${encodeURIComponent(phoneOf(i))}`, { key: null });
+        expect(res.body.known, `public ${c.tlp}/${c.distribution}`).toBe(expected(c.known, 'public'));
+        expect(res.body.reports).toBe(expected(c.known, 'public') ? 1 : 0);
+      }
+      return;
+    }
+    const res = await node.request('POST', '/api/v1/check', { key: keys[reader], body: { items: CASES.map((_, i) => ({ value: phoneOf(i) })) } });
+    expect(res.status).toBe(200);
+    for (const [i, c] of CASES.entries()) {
+      const label = `${reader} ${c.tlp}/${c.distribution}`;
+      const result = res.body.results[i];
+      expect(result.known, label).toBe(expected(c.known, reader));
+      // Counts are given only from what every member may see; restricted objects say only "known".
+      const shared = ['community', 'federation', 'public'].includes(c.distribution);
+      if (result.known) expect(result.withheld === true, label).toBe(!shared);
+    }
+  });
+
+  it.each(READERS)('statistics count for %s only what it may see', async (reader) => {
+    const res = await node.request('GET', '/api/v1/dashboard', { key: keys[reader] });
+    if (reader === 'public') return expect(res.status).toBe(401);
+    if (reader.endsWith('machine')) return expect(res.status).toBe(403);
+    expect(res.status).toBe(200);
+    const visible = CASES.filter((c) => expected(c.sees, reader)).length;
+    expect(res.body.totals.reports).toBe(visible);
+    expect(res.body.totals.indicators).toBe(visible);
+  });
+});
