@@ -22,6 +22,8 @@ async function actingOrg(ctx: AppContext, orgId: string | undefined, actorId: st
 /** Writes text pieces to a file, or to stdout when none is given. */
 async function output(file: string | undefined, pieces: AsyncIterable<string> | string): Promise<void> {
   const out = file ? createWriteStream(file) : process.stdout;
+  // A reader that stops early (`| head`) closes the pipe: that ends the export, it is not an error.
+  if (!file) process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(0) : undefined));
   const put = (text: string) => new Promise<void>((resolve, reject) => out.write(text, (err) => (err ? reject(err) : resolve())));
   if (typeof pieces === 'string') await put(pieces);
   else for await (const piece of pieces) await put(piece);
@@ -38,8 +40,9 @@ interface FilterFlags {
 }
 
 function filtersOf(flags: FilterFlags, kind?: string) {
-  const parsed = exportFilters.safeParse({ ...flags, ...(kind ? { kind } : {}) });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
+  const { minScore, typology, country, changedSince, status } = flags;
+  const parsed = exportFilters.safeParse({ kind: kind ?? flags.kind, minScore, typology, country, changedSince, status });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0] ?? 'filter')}: ${i.message}`).join('; '));
   return parsed.data;
 }
 

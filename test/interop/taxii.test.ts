@@ -80,8 +80,14 @@ describe.each(DIALECTS)('TAXII 2.1 server on %s', (dialect) => {
     expect(anonymous.status).toBe(401);
     const publicList = await taxii(node, `${ROOT}collections/public/objects/`, { key: null });
     expect(publicList.status).toBe(200);
-    // Nothing is marked public yet: the public collection carries only definitions and markings.
-    for (const o of publicList.body.objects) expect(['identity', 'extension-definition', 'marking-definition']).toContain(o.type);
+    // The public sees only what is TLP:CLEAR and distributed to the public, and no organisation.
+    const clear = 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487';
+    for (const o of publicList.body.objects) {
+      if (o.type === 'report' || o.type === 'sighting') expect(o.object_marking_refs).toEqual([clear]);
+      if (o.type === 'identity') expect(o.name).toBe('fraudx');
+    }
+    const everything = await taxii(node, `${ROOT}collections/${all}/objects/?limit=10000`);
+    expect(publicList.body.objects.length).toBeLessThan(everything.body.objects.length);
   });
 
   it('refuses an Accept header it cannot answer with 406', async () => {

@@ -26,6 +26,10 @@ const CaseList = lazy(() => import('./pages/cases/CaseList'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const RepatriationBoard = lazy(() => import('./pages/cases/RepatriationBoard'));
 const CasesDashboard = lazy(() => import('./pages/cases/CasesDashboard'));
+const RequestList = lazy(() => import('./pages/requests/RequestList'));
+const NewRequest = lazy(() => import('./pages/requests/NewRequest'));
+const RequestPage = lazy(() => import('./pages/requests/RequestPage'));
+const DisputePage = lazy(() => import('./pages/dispute/DisputePage'));
 
 const spinner = (
   <Center h={200}>
@@ -48,6 +52,7 @@ export function App() {
         <Route path="/signin" element={<PublicLayout><SignIn /></PublicLayout>} />
         <Route path="/check" element={<PublicLayout><PublicCheck /></PublicLayout>} />
         <Route path="/report" element={<PublicLayout><PublicReport /></PublicLayout>} />
+        <Route path="/dispute" element={<PublicLayout><DisputePage /></PublicLayout>} />
         <Route path="/" element={<Private><Dashboard /></Private>} />
         <Route path="/lookup" element={<Private><CheckPage /></Private>} />
         <Route path="/reports" element={<Private><Reports /></Private>} />
@@ -62,6 +67,9 @@ export function App() {
         <Route path="/cases/board" element={<Private><RepatriationBoard /></Private>} />
         <Route path="/cases/dashboard" element={<Private><CasesDashboard /></Private>} />
         <Route path="/cases/:id" element={<Private><CasePage /></Private>} />
+        <Route path="/requests" element={<Private><RequestList /></Private>} />
+        <Route path="/requests/new" element={<Private><NewRequest /></Private>} />
+        <Route path="/requests/:id" element={<Private><RequestPage /></Private>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>

@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/context.js';
 import { stableKey } from '../../shared/hash.js';
 import type { Principal } from '../policy/policy.js';
 import { AGE_BANDS, createCaseBody, type CreateCaseBody } from './cases.schema.js';
-import { storeNewCase } from './cases.service.js';
+import { storeNewCases } from './cases.service.js';
 import { GENDERS } from './cases.vocab.js';
 
 /**
@@ -47,6 +47,8 @@ function ageBandOf(age: number): (typeof AGE_BANDS)[number] {
   return limits.find(([max]) => age <= max)?.[1] ?? '48+';
 }
 
+/** People per transaction: a roll of hundreds goes in a few writes. */
+const BATCH = 100;
 const list = (v: string | undefined) => (v ?? '').split(';').map((s) => s.trim()).filter(Boolean);
 
 /** One roll row as a case body, or the reason it cannot be one. */
@@ -99,6 +101,14 @@ export async function importRoll(
     summary.refusals.push({ line, reason });
   };
   const seen = new Set<string>();
+  let batch: { body: CreateCaseBody; rollKey: string }[] = [];
+  const flush = async () => {
+    for (const { created } of await storeNewCases(ctx, principal, batch)) {
+      if (created) summary.created += 1;
+      else summary.alreadyImported += 1;
+    }
+    batch = [];
+  };
   for (const [i, { record, info }] of records.entries()) {
     options.onRow?.(i + 1, records.length);
     const unknown = Object.keys(record).filter((k) => !(ROLL_COLUMNS as readonly string[]).includes(k));
@@ -118,9 +128,9 @@ export async function importRoll(
       continue;
     }
     seen.add(rollKey);
-    const { created } = await storeNewCase(ctx, principal, mapped.body, { rollKey });
-    if (created) summary.created += 1;
-    else summary.alreadyImported += 1;
+    batch.push({ body: mapped.body, rollKey });
+    if (batch.length >= BATCH) await flush();
   }
+  if (batch.length) await flush();
   return summary;
 }

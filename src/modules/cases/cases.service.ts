@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import { write } from '../../app/write.js';
+import { type Emit, write } from '../../app/write.js';
 import type { CaseTable, Database } from '../../db/schema.js';
 import { emitCase, recordTransition } from './cases.events.js';
 import { ProblemError } from '../../errors/problems.js';
@@ -30,49 +30,59 @@ export async function createCase(ctx: AppContext, principal: Principal, body: Cr
   return { view: await getCase(ctx, principal, id), created };
 }
 
-/** Stores a new case (or finds the one a roll row already made) without reading it back: for bulk intake. */
+/** Stores a new case (or finds the one a roll row already made) without reading it back. */
 export async function storeNewCase(ctx: AppContext, principal: Principal, body: CreateCaseBody, options: CreateCaseOptions = {}): Promise<{ id: string; created: boolean }> {
+  return (await storeNewCases(ctx, principal, [{ body, ...options }]))[0];
+}
+
+/** Stores several new cases in one transaction: bulk intake takes a roll in a few writes, not one a person. */
+export async function storeNewCases(ctx: AppContext, principal: Principal, items: readonly ({ body: CreateCaseBody } & CreateCaseOptions)[]): Promise<{ id: string; created: boolean }[]> {
   if (!canOnCase(principal, { ownerOrgId: principal.orgId, partnerOrgIds: [] }, 'case:create')) {
     throw new ProblemError('forbidden', `the ${principal.role} role may not open victim cases`);
   }
-  for (const p of body.partners) await requireOrg(ctx, p.orgId);
+  for (const orgId of new Set(items.flatMap((i) => i.body.partners.map((p) => p.orgId)))) await requireOrg(ctx, orgId);
   const now = ctx.clock.now().toISOString();
   return write(ctx, async (trx, emit) => {
-    if (options.rollKey) {
-      const existing = await trx.selectFrom('cases').select('id').where('roll_key', '=', options.rollKey).executeTakeFirst();
-      if (existing) return { id: existing.id, created: false };
+    const out: { id: string; created: boolean }[] = [];
+    for (const { body, rollKey } of items) {
+      const existing = rollKey ? await trx.selectFrom('cases').select('id').where('roll_key', '=', rollKey).executeTakeFirst() : undefined;
+      out.push(existing ? { id: existing.id, created: false } : { id: await insertCase(ctx, trx, emit, principal, body, rollKey ?? null, now), created: true });
     }
-    const id = newId();
-    const row: CaseTable = {
-      id,
-      owner_org_id: principal.orgId,
-      reference: body.reference ?? null,
-      operation: body.operation ?? null,
-      status: 'intake',
-      status_reason: null,
-      nationality: body.nationality ?? null,
-      nationality_verification: body.nationalityVerification,
-      gender: body.gender,
-      age_band: body.ageBand ?? null,
-      languages: body.languages.join(','),
-      exploitation_types: JSON.stringify({ types: body.exploitationTypes, forcedCriminality: body.forcedCriminality }),
-      compound_country: body.compoundCountry ?? null,
-      trafficking_status: null,
-      trafficking_status_by: null,
-      screening_outcome: null,
-      personal: protect(ctx, id, body.person),
-      roll_key: options.rollKey ?? null,
-      created_at: now,
-      updated_at: now,
-      erased_at: null,
-    };
-    await trx.insertInto('cases').values(row).execute();
-    for (const p of body.partners) await trx.insertInto('case_partners').values({ case_id: id, org_id: p.orgId, role: p.role, added_at: now }).execute();
-    for (const e of body.journey) await insertJourneyEvent(ctx, trx, id, e, now);
-    await recordTransition(trx, principal, { caseId: id, subject: 'case', subjectId: id, from: null, to: 'intake', at: now });
-    emitCase(emit, row, 'create', 'intake');
-    return { id, created: true };
+    return out;
   });
+}
+
+async function insertCase(ctx: AppContext, trx: Trx, emit: Emit, principal: Principal, body: CreateCaseBody, rollKey: string | null, now: string): Promise<string> {
+  const id = newId();
+  const row: CaseTable = {
+    id,
+    owner_org_id: principal.orgId,
+    reference: body.reference ?? null,
+    operation: body.operation ?? null,
+    status: 'intake',
+    status_reason: null,
+    nationality: body.nationality ?? null,
+    nationality_verification: body.nationalityVerification,
+    gender: body.gender,
+    age_band: body.ageBand ?? null,
+    languages: body.languages.join(','),
+    exploitation_types: JSON.stringify({ types: body.exploitationTypes, forcedCriminality: body.forcedCriminality }),
+    compound_country: body.compoundCountry ?? null,
+    trafficking_status: null,
+    trafficking_status_by: null,
+    screening_outcome: null,
+    personal: protect(ctx, id, body.person),
+    roll_key: rollKey,
+    created_at: now,
+    updated_at: now,
+    erased_at: null,
+  };
+  await trx.insertInto('cases').values(row).execute();
+  for (const p of body.partners) await trx.insertInto('case_partners').values({ case_id: id, org_id: p.orgId, role: p.role, added_at: now }).execute();
+  for (const e of body.journey) await insertJourneyEvent(ctx, trx, id, e, now);
+  await recordTransition(trx, principal, { caseId: id, subject: 'case', subjectId: id, from: null, to: 'intake', at: now });
+  emitCase(emit, row, 'create', 'intake');
+  return id;
 }
 
 async function requireOrg(ctx: AppContext, orgId: string): Promise<void> {

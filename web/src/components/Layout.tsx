@@ -20,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/networks', label: t('nav.networks'), show: mayDo(user, 'readReports') },
     { to: '/intake', label: t('nav.intake'), show: mayDo(user, 'intake') },
     { to: '/cases', label: t('nav.cases'), show: mayDo(user, 'intake') },
+    { to: '/requests', label: t('requests.nav'), show: mayDo(user, 'readReports') },
     { to: '/admin', label: t('nav.admin'), show: true },
   ];
   // The link whose path is the longest prefix of the current one: /reports/new is "New report", /reports/123 is "Reports".

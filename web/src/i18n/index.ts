@@ -4,6 +4,8 @@ import { en } from './en';
 import { id } from './id';
 import { km } from './km';
 import { my } from './my';
+import { requestsEn } from './requests.en';
+import { requestsTh } from './requests.th';
 import { th } from './th';
 import { vi } from './vi';
 import { zh } from './zh';
@@ -30,7 +32,7 @@ const browser = navigator.language.slice(0, 2);
 const initial = saved && codes.includes(saved) ? saved : codes.includes(browser) ? browser : 'en';
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, th: { translation: th }, km: { translation: km }, my: { translation: my }, vi: { translation: vi }, zh: { translation: zh }, id: { translation: id } },
+  resources: { en: { translation: { ...en, ...requestsEn } }, th: { translation: { ...th, ...requestsTh } }, km: { translation: km }, my: { translation: my }, vi: { translation: vi }, zh: { translation: zh }, id: { translation: id } },
   lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -37,13 +37,14 @@ export function RequestsPanel() {
   const ledger = useQuery({ queryKey: ['ledger'], queryFn: () => get<{ rows: LedgerRow[] }>('/api/v1/ledger') });
   const metrics = useQuery({ queryKey: ['responder-metrics'], queryFn: () => get<{ rows: MetricRow[] }>('/api/v1/metrics/responders') });
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+    <SimpleGrid cols={{ base: 1, xl: 2 }}>
       <Card withBorder>
         <Stack gap="xs">
           <Title order={2} size="h4">
             {t('requests.ledger')}
           </Title>
           {ledger.error ? <Problem error={ledger.error} feature={t('requests.ledger')} /> : !ledger.data ? <Loading /> : (
+            <Table.ScrollContainer minWidth={640}>
             <Table data-testid="ledger" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -66,6 +67,7 @@ export function RequestsPanel() {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           )}
         </Stack>
       </Card>
@@ -75,6 +77,7 @@ export function RequestsPanel() {
             {t('requests.metrics')}
           </Title>
           {metrics.error ? <Problem error={metrics.error} feature={t('requests.metrics')} /> : !metrics.data ? <Loading /> : (
+            <Table.ScrollContainer minWidth={720}>
             <Table data-testid="responder-metrics" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -105,6 +108,7 @@ export function RequestsPanel() {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           )}
         </Stack>
       </Card>

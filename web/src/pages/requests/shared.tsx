@@ -29,7 +29,7 @@ export function StateBadge({ state, overdue }: { state: string; overdue: boolean
   const { t } = useTranslation();
   return (
     <>
-      <Badge variant="light" color="blue" c="blue.9" data-testid="request-state">
+      <Badge variant="light" color="blue" c="blue.9" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal' } }} data-testid="request-state">
         {humanise(state)}
       </Badge>
       {overdue && (
