@@ -73,7 +73,7 @@ export function registerDataCommands(program: Command): void {
           results.map((r) =>
             r.error
               ? [r.value, '', '', `error: ${r.error.message}`, '', '', '', '']
-              : [r.value, r.kind ?? '', r.canonical ?? '', r.known ? 'KNOWN' : r.allowlisted ? `no (allowlisted: ${r.allowlisted})` : 'no', String(r.score ?? ''), String(r.reports ?? ''), (r.countries ?? []).join(' '), (r.typologies ?? []).join(' ')],
+              : [r.value, r.kind ?? '', r.canonical ?? '', r.known ? (r.coercedOperator ? 'KNOWN (coerced operator)' : 'KNOWN') : r.allowlisted ? `no (allowlisted: ${r.allowlisted})` : 'no', String(r.score ?? ''), String(r.reports ?? ''), (r.countries ?? []).join(' '), (r.typologies ?? []).join(' ')],
           ),
         ),
       );
