@@ -7,7 +7,8 @@ export default defineConfig({
     pool: 'forks',
     // The browser tests (test/browser) drive the built web app: build it first if it is stale.
     globalSetup: ['test/browser/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: CLI and browser tests start real processes, which a busy machine slows down.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });
