@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { runCli } from '../support/process.js';
+import { DIALECTS } from '../support/databases.js';
+import { type CliWorkspace, cliWorkspace, runCli } from '../support/process.js';
 
 const HEADER = 'rollNumber,firstName,secondName,aliases,gender,age,nationality,passportNumber,documentStatus,languages,compoundCountry,compound,rescuedOn,rescuedAt';
 const NATIONS = ['MM', 'KH', 'VN', 'ID', 'ET', 'CN'];
@@ -33,18 +32,14 @@ function roll(rows: number): string {
 }
 
 describe.each(DIALECTS)('fraudx cases import on %s', (dialect) => {
-  let db: TestDatabase;
+  let workspace: CliWorkspace;
   let env: Record<string, string>;
   let work: string;
   beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    env = { FRAUDX_DATA: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', FRAUDX_LOG_LEVEL: 'warn' };
-    work = mkdtempSync(path.join(tmpdir(), 'fraudx-roll-'));
+    workspace = await cliWorkspace(dialect);
+    ({ env, work } = workspace);
   });
-  afterAll(async () => {
-    await db?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(async () => workspace?.close());
 
   it('takes a nominal roll of 300 people, refuses the bad rows by line and reason, and takes nothing twice', () => {
     const file = path.join(work, 'roll.csv');

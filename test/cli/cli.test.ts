@@ -2,22 +2,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type TestDatabase } from '../support/databases.js';
-import { runCli } from '../support/process.js';
+import { DIALECTS, type TestDatabase } from '../support/databases.js';
+import { type CliWorkspace, cliWorkspace, runCli } from '../support/process.js';
 
 describe.each(DIALECTS)('the fraudx command on %s', (dialect) => {
+  let workspace: CliWorkspace;
   let db: TestDatabase;
   let env: Record<string, string>;
   let work: string;
   beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    env = { FRAUDX_DATA: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', FRAUDX_LOG_LEVEL: 'warn' };
-    work = mkdtempSync(path.join(tmpdir(), 'fraudx-cli-'));
+    workspace = await cliWorkspace(dialect);
+    ({ db, env, work } = workspace);
   });
-  afterAll(async () => {
-    await db?.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(async () => workspace?.close());
 
   it('adds an organisation and a key, printing the id and the key alone', () => {
     const org = runCli(['orgs', 'add', '--name', 'Andaman Bank', '--country', 'th', '--sector', 'bank'], env);

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'fraudx.js');
@@ -48,4 +51,28 @@ export function spawnServe(args: string[], env: Record<string, string>): Promise
 export function runCli(args: string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
   const res = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
   return { status: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+export interface CliWorkspace {
+  db: TestDatabase;
+  /** The environment that points `fraudx` commands at this workspace's storage. */
+  env: Record<string, string>;
+  /** A scratch folder for input files. */
+  work: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database and scratch folder for tests that run `fraudx` commands as processes. */
+export async function cliWorkspace(dialect: TestDialect): Promise<CliWorkspace> {
+  const db = await freshDatabase(dialect);
+  const work = mkdtempSync(path.join(tmpdir(), 'fraudx-cli-'));
+  return {
+    db,
+    env: { FRAUDX_DATA: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', FRAUDX_LOG_LEVEL: 'warn' },
+    work,
+    close: async () => {
+      await db.drop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }
