@@ -99,7 +99,8 @@ try {
   // 3. A node whose index snapshot holds the same data: its load time and memory.
   step('fraudx serve with the index from its snapshot');
   const dataDir = path.join(dir, 'node');
-  const env = { FRAUDX_DATA: dataDir, FRAUDX_LOG_LEVEL: 'info', DATABASE_URL: '' };
+  // The load comes from this machine: measure the server, not its rate limits.
+  const env = { FRAUDX_DATA: dataDir, FRAUDX_LOG_LEVEL: 'info', DATABASE_URL: '', FRAUDX_RATE_LIMIT_ALLOW: '127.0.0.1,::1' };
   await (await startServer(serveArgs, env)).stop();
   const sqlite = new SQLite(path.join(dataDir, 'fraudx.sqlite'), { readonly: true });
   const nodeId = (sqlite.prepare('SELECT id FROM node').get() as { id: string }).id;

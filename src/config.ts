@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { oidcSettings, type OidcSettings } from './modules/users/oidc.settings.js';
+import { rateLimitSettings, type RateLimits } from './server/rate-limits.js';
 
 export interface Config {
   port: number;
@@ -8,6 +10,12 @@ export interface Config {
   logLevel: string;
   /** Requests a second per IP that the public check allows. */
   publicRateLimit: number;
+  /** Webhooks may target loopback and private addresses (FRAUDX_WEBHOOK_ALLOW_PRIVATE); off by default against SSRF. */
+  webhookAllowPrivate: boolean;
+  /** Requests a minute per key or person, per address, and for the check API. */
+  rateLimits: RateLimits;
+  /** Single sign-on; absent unless FRAUDX_OIDC_ISSUER is set. */
+  oidc?: OidcSettings;
 }
 
 export interface ConfigFlags {
@@ -30,5 +38,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
     logLevel: env.FRAUDX_LOG_LEVEL ?? 'info',
     publicRateLimit: Number(env.FRAUDX_PUBLIC_RATE_LIMIT ?? 30),
+    webhookAllowPrivate: /^(1|true|yes)$/i.test(env.FRAUDX_WEBHOOK_ALLOW_PRIVATE ?? ''),
+    rateLimits: rateLimitSettings(env),
+    oidc: oidcSettings(env),
   };
 }

@@ -18,7 +18,7 @@ export async function write<T>(
     if (ctx.storage.dialect === 'postgres') await lockWrites(trx);
     const events: ChangeEvent[] = [];
     const value = await work(trx, (e) => events.push(e));
-    await appendEvents(trx, { nodeId: ctx.node.id, dialect: ctx.storage.dialect }, events, ctx.clock.now().toISOString());
+    await appendEvents(trx, { nodeId: ctx.node.id, dialect: ctx.storage.dialect, sqlite: ctx.storage.sqlite }, events, ctx.clock.now().toISOString());
     return value;
   });
   await ctx.feed.catchUp();

@@ -14,6 +14,8 @@ export interface Storage {
   url?: string;
   /** The SQLite file, undefined on PostgreSQL. */
   file?: string;
+  /** The SQLite connection under `db`, for bulk statements run inside a write (imports). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -40,5 +42,5 @@ export function openStorage(options: StorageOptions): Storage {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', file, sqlite, close: () => db.destroy() };
 }

@@ -6,6 +6,7 @@ import * as interop from './migrations/0005-interop.js';
 import * as web from './migrations/0006-web.js';
 import * as requests from './migrations/0007-requests.js';
 import * as cases from './migrations/0008-cases.js';
+import * as sightingLinks from './migrations/0010-networks.js';
 
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0006-web': web,
   '0007-requests': requests,
   '0008-cases': cases,
+  '0010-networks': sightingLinks,
 };
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {

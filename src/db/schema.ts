@@ -241,6 +241,9 @@ export interface SightingTable extends MarkingColumns {
   note: string | null;
   observed_at: string;
   created_at: string;
+  /** The other side of a transfer the sighting saw, and which way the funds went (migration 0010-networks). */
+  counterparty_id?: string | null;
+  counterparty_direction?: string | null;
 }
 
 /** A network id ever given out; a retired one names the network that took most of its members. */

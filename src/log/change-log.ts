@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type SQLite from 'better-sqlite3';
 import type { DialectName } from '../db/database.js';
 
 /** One event on the change log: what changed, for whom, and the facts consumers need. */
@@ -21,10 +22,26 @@ export interface LoggedEvent extends ChangeEvent {
 export const CHANGE_CHANNEL = 'fraudx_changes';
 // Any constant works; it only has to be the same in every process that writes the log.
 export const APPEND_LOCK = 0x66726478;
+const APPEND_CHUNK = 5000;
 
 export interface LogWriter {
   nodeId: string;
   dialect: DialectName;
+  /** On SQLite, the connection under the transaction: events then go in by a prepared statement. */
+  sqlite?: SQLite.Database;
+}
+
+const prepared = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+function sqliteInsert(handle: SQLite.Database): SQLite.Statement {
+  let statement = prepared.get(handle);
+  if (!statement) {
+    statement = handle.prepare(
+      'INSERT INTO change_log (origin_node, origin_seq, entity, entity_id, op, org_id, data, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+    );
+    prepared.set(handle, statement);
+  }
+  return statement;
 }
 
 /**
@@ -39,20 +56,27 @@ export async function appendEvents(
   createdAt: string,
 ): Promise<void> {
   if (events.length === 0) return;
+  if (writer.sqlite) {
+    // Inside the caller's transaction on the same connection; one prepared row each is cheapest there.
+    const insert = sqliteInsert(writer.sqlite);
+    for (const e of events) insert.run(writer.nodeId, e.entity, e.entityId, e.op, e.orgId, JSON.stringify(e.data), createdAt);
+    return;
+  }
   if (writer.dialect === 'postgres') await lockWrites(trx);
-  // SQLite caps bound parameters per statement; 8 columns × 100 rows stays well below it.
-  for (let i = 0; i < events.length; i += 100) {
-    const rows = events.slice(i, i + 100).map((e) => ({
-      origin_node: writer.nodeId,
-      origin_seq: null,
-      entity: e.entity,
-      entity_id: e.entityId,
-      op: e.op,
-      org_id: e.orgId,
-      data: JSON.stringify(e.data),
-      created_at: createdAt,
-    }));
-    await trx.insertInto('change_log').values(rows).execute();
+  // The events travel as one JSON array per statement: one bound parameter however many there
+  // are, so an import's thousands of events cost a few statements and no parameter limit.
+  for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+    const rows = JSON.stringify(
+      events.slice(i, i + APPEND_CHUNK).map((e) => [e.entity, e.entityId, e.op, e.orgId, JSON.stringify(e.data)]),
+    );
+    const columns = sql`INSERT INTO change_log (entity, entity_id, op, org_id, data, origin_node, origin_seq, created_at)`;
+    // Sequence numbers follow the order given: rows go in in the array's order.
+    await (writer.dialect === 'postgres'
+      ? sql`${columns} SELECT e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>4, ${writer.nodeId}, NULL, ${createdAt}
+          FROM json_array_elements(${rows}::json) WITH ORDINALITY AS e(v, n) ORDER BY e.n`
+      : sql`${columns} SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ${writer.nodeId}, NULL, ${createdAt}
+          FROM json_each(${rows}) ORDER BY key`
+    ).execute(trx);
   }
   if (writer.dialect === 'postgres') {
     await sql`SELECT pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);

@@ -20,7 +20,9 @@ import { registerAuth } from './auth.plugin.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
+import { oidcRoutes } from '../modules/users/oidc.routes.js';
 import { registerProblemHandlers } from './problems.plugin.js';
+import { rateLimitOptions } from './rate-limits.js';
 import { registerWeb } from './web.plugin.js';
 
 /**
@@ -54,10 +56,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `rate limit of ${context.max} requests per ${context.after} reached` }),
-  });
+  await app.register(rateLimit, rateLimitOptions(ctx.config.rateLimits));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -87,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     sharingRoutes(api, ctx);
     auditRoutes(api, ctx);
     usersRoutes(api, ctx);
+    oidcRoutes(api, ctx);
   });
   interopRoutes(app, ctx);
   // Last: the web app's fallback answers only what no route above claims.

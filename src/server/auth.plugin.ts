@@ -15,7 +15,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_PREFIXES = ['/api/v1/public/', '/api/v1/auth/login'];
+const PUBLIC_PREFIXES = ['/api/v1/public/', '/api/v1/auth/login', '/api/v1/auth/options', '/api/v1/auth/oidc/'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What a check-scoped (read-only) key may call. */
 const CHECK_SCOPE = new Set(['POST /api/v1/check', 'GET /api/v1/me']);

@@ -4,10 +4,15 @@ const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'n
 // Tristan da Cunha) stay: they have their own telephone numbering.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'UK', 'EA', 'IC', 'DG', 'CP', 'CQ']);
 
+const ASSIGNED = new Map<string, boolean>();
+
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 country code (upper case). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
-  return regionNames.of(code) !== undefined;
+  // Asked once per parsed value; ICU's answer for at most 676 codes is worth keeping.
+  let known = ASSIGNED.get(code);
+  if (known === undefined) ASSIGNED.set(code, (known = regionNames.of(code) !== undefined));
+  return known;
 }
 
 export function countryName(code: string): string {

@@ -77,7 +77,7 @@ describe.each(DIALECTS)('networks over the API on %s', (dialect) => {
     try {
       const engine = await networksOf(again);
       await engine.ready();
-      expect([...engine.partitionFor({ key: 'all', all: true, admits: () => true }).all()].map((n) => n.id)).toEqual(ids);
+      expect([...engine.partitionFor({ key: 'all', all: true, admits: () => true, admitsLink: () => true }).all()].map((n) => n.id)).toEqual(ids);
     } finally {
       await again.close();
     }

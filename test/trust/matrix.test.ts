@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
 import type { Role } from '../../src/modules/policy/roles.js';
@@ -152,6 +153,55 @@ describe.each(DIALECTS)('the visibility matrix on %s', (dialect) => {
       const shared = ['community', 'federation', 'public'].includes(c.distribution);
       if (result.known) expect(result.withheld === true, label).toBe(!shared);
     }
+  });
+
+  /** Every phone value and narrative a document carries, as strings found in its text. */
+  const phonesIn = (text: string) => CASES.map((_, i) => text.includes(phoneOf(i)));
+  const narrativeIn = (text: string) => CASES.some((_, i) => text.includes(`case ${i}`));
+  const md5 = (value: string) => createHash('md5').update(value).digest('hex');
+
+  it.each(READERS)('exports (CSV, blocklist, STIX, MISP) answer %s exactly as the table says, without narratives', async (reader) => {
+    const csv = await node.request('GET', '/api/v1/exports/indicators.csv', { key: keys[reader] });
+    const blocklist = await node.request('GET', '/api/v1/exports/blocklists/phone', { key: keys[reader] });
+    const stix = await node.request('GET', '/api/v1/exports/stix', { key: keys[reader] });
+    const hashes = await node.request('GET', '/api/v1/exports/misp/hashes.csv', { key: keys[reader] });
+    const manifest = await node.request('GET', '/api/v1/exports/misp/manifest.json', { key: keys[reader] });
+    if (reader === 'public') {
+      for (const res of [csv, blocklist, stix, hashes, manifest]) expect(res.status).toBe(401);
+      return;
+    }
+    const sees = CASES.map((c) => expected(c.sees, reader));
+    expect(csv.status).toBe(200);
+    expect(phonesIn(csv.body), 'csv').toEqual(sees);
+    expect(phonesIn(blocklist.body), 'blocklist').toEqual(sees);
+    const bundle = JSON.stringify(stix.body);
+    expect(phonesIn(bundle), 'stix').toEqual(sees);
+    expect(narrativeIn(bundle), 'stix narratives').toBe(false);
+    // Reports travel as STIX reports only to those who read reports, and only those they may see.
+    const stixReports = (stix.body.objects as { type: string }[]).filter((o) => o.type === 'report').length;
+    expect(stixReports, 'stix reports').toBe(reader.endsWith('machine') ? 0 : sees.filter(Boolean).length);
+    // MISP events are reports: machines, which do not read reports, get an empty feed.
+    const inMisp = reader.endsWith('machine') ? CASES.map(() => false) : sees;
+    expect(CASES.map((_, i) => String(hashes.body ?? '').includes(md5(phoneOf(i)))), 'misp hashes').toEqual(inMisp);
+    const events = await Promise.all(Object.keys(manifest.body).map(async (uuid) => JSON.stringify((await node.request('GET', `/api/v1/exports/misp/${uuid}.json`, { key: keys[reader] })).body)));
+    expect(phonesIn(events.join('\n')), 'misp events').toEqual(inMisp);
+    expect(narrativeIn(events.join('\n')), 'misp narratives').toBe(false);
+  });
+
+  it.each(READERS)('TAXII answers %s exactly as the table says, without narratives', async (reader) => {
+    const collection = reader === 'public' ? 'public' : 'all';
+    const headers = { accept: 'application/taxii+json;version=2.1' };
+    const objects: unknown[] = [];
+    let next: string | undefined;
+    do {
+      const res = await node.request('GET', `/taxii2/fraudx/collections/${collection}/objects/?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`, { key: keys[reader], headers });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      objects.push(...(res.body.objects ?? []));
+      next = res.body.more ? res.body.next : undefined;
+    } while (next);
+    const text = JSON.stringify(objects);
+    expect(phonesIn(text)).toEqual(CASES.map((c) => expected(c.sees, reader)));
+    expect(narrativeIn(text)).toBe(false);
   });
 
   it.each(READERS)('statistics count for %s only what it may see', async (reader) => {

@@ -1,5 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
@@ -11,6 +13,8 @@ import { runCli } from '../support/process.js';
 
 const VICTIM = 'Somchai Jaidee-Victim';
 const NARRATIVE = `${VICTIM} of 12 Sukhumvit Soi 7 sent his savings to a fake gold trader`;
+const REPORTER = 'Kanya Srisuk-Reporter';
+const REPORTER_PHONE = '089 765 4321';
 
 describe.each(DIALECTS)('trust on %s', (dialect) => {
   let node: TestNode;
@@ -75,6 +79,25 @@ describe.each(DIALECTS)('trust on %s', (dialect) => {
   });
 
   it('encrypts the narrative at rest: the database holds no victim name, and only the owner reads it, audited', async () => {
+    // A member of the public reports too: their name and phone wait in the intake queue.
+    const challenge = await node.request('GET', '/api/v1/public/challenge', { key: null });
+    const solution = await solveChallenge({ challenge: challenge.body, deriveKey });
+    const altcha = Buffer.from(JSON.stringify({ challenge: challenge.body, solution })).toString('base64');
+    const intake = await node.request('POST', '/api/v1/public/reports', {
+      key: null,
+      body: { typology: 'investment', summary: `I am ${REPORTER}; a gold trader took my savings.`, contact: `${REPORTER}, ${REPORTER_PHONE}`, indicators: [{ value: '+66812223333' }], altcha },
+    });
+    expect(intake.status).toBe(202);
+    const stored = await node.ctx.storage.db.selectFrom('intake_reports').select(['summary', 'contact']).where('id', '=', intake.body.id).executeTakeFirstOrThrow();
+    expect([stored.summary.slice(0, 4), stored.contact?.slice(0, 4)]).toEqual(['fx1:', 'fx1:']);
+    const operator = await node.request('GET', `/api/v1/intake/${intake.body.id}`);
+    expect(operator.body).toMatchObject({ summary: `I am ${REPORTER}; a gold trader took my savings.`, contact: `${REPORTER}, ${REPORTER_PHONE}` });
+    expect((await node.request('GET', `/api/v1/audit?action=personal.read&targetId=${intake.body.id}`)).body.items.length).toBe(1);
+    // Another organisation's analyst reviews the queue's facts, never who reported.
+    const other = await node.request('GET', `/api/v1/intake/${intake.body.id}`, { key: bankB.key });
+    expect(other.body).toMatchObject({ summary: null, contact: null, typology: 'investment', indicators: [{ canonical: '+66812223333' }] });
+    expect((await node.request('POST', `/api/v1/intake/${intake.body.id}/accept`, { key: bankB.key, body: {} })).status).toBe(403);
+
     const row = await node.ctx.storage.db.selectFrom('reports').select('summary').where('id', '=', strictReport).executeTakeFirstOrThrow();
     expect(row.summary.startsWith('fx1:')).toBe(true);
     expect(row.summary).not.toContain(VICTIM);
@@ -87,10 +110,13 @@ describe.each(DIALECTS)('trust on %s', (dialect) => {
       // The typology is stored in the clear: the grep itself is shown to find what is there.
       const all = Buffer.concat([main, `${main}-wal`].filter(existsSync).map((f) => readFileSync(f)));
       expect(all.includes(Buffer.from('Andaman Bank'))).toBe(true);
+      expect(all.includes(Buffer.from(intake.body.id))).toBe(true);
       for (const file of [main, `${main}-wal`].filter(existsSync)) {
         const bytes = readFileSync(file);
         expect(bytes.includes(Buffer.from(VICTIM)), file).toBe(false);
         expect(bytes.includes(Buffer.from('Sukhumvit')), file).toBe(false);
+        expect(bytes.includes(Buffer.from(REPORTER)), file).toBe(false);
+        expect(bytes.includes(Buffer.from(REPORTER_PHONE)), file).toBe(false);
       }
     }
     // The key sits beside the data, never in the database.

@@ -11,6 +11,7 @@ export function checkRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/v1/check',
     {
       bodyLimit: 8 * 1024 * 1024,
+      config: { rateLimit: { max: ctx.config.rateLimits.check, timeWindow: '1 minute' } },
       schema: {
         tags: ['check'],
         summary: 'Is this known fraud? Up to 10,000 items a request, answered in order from memory',

@@ -1,14 +1,19 @@
 import type { AppContext } from '../../app/context.js';
 import { ProblemError } from '../../errors/problems.js';
-import { KIND_NAMES, type KindName } from '../indicators/kinds/kind.js';
-import { tryParseValue } from '../indicators/parse.js';
+import type { ItemError } from '../indicators/parse.js';
 import { authorize, type Principal } from '../policy/policy.js';
 import { publicPrincipal } from '../policy/visibility.js';
-import type { CheckFacts } from './lookup-index.js';
+import type { CheckFacts, LookupIndex } from './lookup-index.js';
+import { ParseCache } from './parse-cache.js';
 import { type CheckBody, type CheckResult, MAX_CHECK_ITEMS } from './check.schema.js';
 
 /** Statuses whose indicators answer `known`: disputed ones still warn, allowed and expired do not. */
 const KNOWN_STATUSES = new Set(['active', 'disputed']);
+/** Raw inputs whose parse outcome is kept: about 10 MB, and the popular values of a busy day. */
+const PARSE_CACHE_SIZE = 100_000;
+
+// One per process: parse outcomes depend on the input alone.
+const parses = new ParseCache(PARSE_CACHE_SIZE);
 
 /**
  * Answers "is this known fraud?" for each item, in order, from the in-memory index: no storage
@@ -16,10 +21,16 @@ const KNOWN_STATUSES = new Set(['active', 'disputed']);
  */
 export function check(ctx: AppContext, principal: Principal, body: CheckBody): CheckResult[] {
   authorize(principal, 'check:query');
-  if (body.items.length > MAX_CHECK_ITEMS) {
-    throw new ProblemError('batch-too-large', `a check takes at most ${MAX_CHECK_ITEMS} items, not ${body.items.length}`);
+  const items = body.items;
+  if (items.length > MAX_CHECK_ITEMS) {
+    throw new ProblemError('batch-too-large', `a check takes at most ${MAX_CHECK_ITEMS} items, not ${items.length}`);
   }
-  return body.items.map((item) => checkOne(ctx, principal, item.value, item.kind, item.country?.toUpperCase() ?? principal.country));
+  const results = new Array<CheckResult>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    results[i] = checkOne(ctx, principal, item.value, item.kind, item.country?.toUpperCase() ?? principal.country);
+  }
+  return results;
 }
 
 /**
@@ -27,61 +38,88 @@ export function check(ctx: AppContext, principal: Principal, body: CheckBody): C
  * `public` only what the public may count, `known` only the bare fact (from objects it may not
  * read, whose owner is among or names it, or shares the bare bit), or `nothing`.
  */
-function reachOf(principal: Principal, facts: CheckFacts): 'all' | 'public' | 'known' | 'nothing' {
+function reachOf(principal: Principal, reports: number, extras: Partial<CheckFacts> | undefined): 'all' | 'public' | 'known' | 'nothing' {
   const member = (principal.audience ?? 'member') === 'member';
-  if (member && facts.reports > 0) return 'all';
-  if (!member && (facts.publicReports ?? 0) > 0) return 'public';
-  if (facts.bareKnown === 'public' || (member && facts.bareKnown === 'community')) return 'known';
-  const named = facts.knownTo;
+  if (member && reports > 0) return 'all';
+  if (!member && (extras?.publicReports ?? 0) > 0) return 'public';
+  const bareKnown = extras?.bareKnown;
+  if (bareKnown === 'public' || (member && bareKnown === 'community')) return 'known';
+  const named = extras?.knownTo;
   if (member && named && (named.includes(principal.orgId) || (principal.groups ?? []).some((g) => named.includes(g)))) return 'known';
   return 'nothing';
 }
 
+interface Identified {
+  kind: string;
+  canonical: string;
+  /** The index row, or -1 when the index does not hold the value. */
+  row: number;
+}
+
 /**
- * The kind and canonical form of an item. The index holds only canonical values, so a value it
- * holds as given is canonical by construction and skips the parsers: the hot path of a payment
- * or call system that sends canonical values. Canonical forms of different kinds never look
- * alike (`+…`, `evm:…`, `TH:004:…`, `telegram:…`), so without a kind a single hit decides.
+ * The kind, canonical form and index row of an item. The index holds only canonical values, so
+ * a value it holds as given is canonical by construction and skips the parsers: the hot path of
+ * a payment or call system that sends canonical values. Canonical forms of different kinds never
+ * look alike (`+…`, `evm:…`, `TH:004:…`, `telegram:…`), so without a kind a single hit decides.
+ * Anything else goes through the parsers, behind the cache of their outcomes.
  */
-function identify(ctx: AppContext, value: string, kind: string | undefined, country: string | undefined): ReturnType<typeof tryParseValue> {
+function identify(index: LookupIndex, value: string, kind: string | undefined, country: string | undefined): Identified | { error: ItemError } {
   if (kind !== undefined) {
-    if (ctx.index.get(kind, value)) return { parsed: { kind: kind as KindName, canonical: value, display: value, facts: {} } };
+    const row = index.lookupRow(kind, value);
+    if (row >= 0) return { kind, canonical: value, row };
   } else {
-    const hits = KIND_NAMES.filter((k) => ctx.index.get(k, value) !== undefined);
-    if (hits.length === 1) return { parsed: { kind: hits[0], canonical: value, display: value, facts: {} } };
+    const row = index.lookupUnique(value);
+    if (row >= 0) return { kind: index.kindAt(row), canonical: value, row };
   }
-  return tryParseValue(value, kind, country);
+  const outcome = parses.parse(value, kind, country);
+  if ('error' in outcome) return outcome;
+  return { kind: outcome.kind, canonical: outcome.canonical, row: index.lookupRow(outcome.kind, outcome.canonical) };
 }
 
 export function checkOne(ctx: AppContext, principal: Principal, value: string, kind: string | undefined, country: string | undefined): CheckResult {
-  const outcome = identify(ctx, value, kind, country);
-  if ('error' in outcome) return { value, error: outcome.error };
-  const { parsed } = outcome;
-  const allowlisted = ctx.allowlist.listOf(parsed.kind, parsed.canonical);
-  const facts = ctx.index.get(parsed.kind, parsed.canonical);
-  const base: CheckResult = { value, kind: parsed.kind, canonical: parsed.canonical };
-  if (allowlisted) return { ...base, known: false, status: 'allowed', allowlisted };
-  // Next to `known`: the identifier was operated under coercion, so its holder is a presumed victim.
-  const coerced = facts?.coercedOperator ? { coercedOperator: true } : {};
+  const index = ctx.index;
+  const found = identify(index, value, kind, country);
+  if ('error' in found) return { value, error: found.error };
+  const allowlisted = ctx.allowlist.listOf(found.kind, found.canonical);
+  if (allowlisted) return { value, kind: found.kind, canonical: found.canonical, known: false, status: 'allowed', allowlisted };
   // An indicator the principal may learn nothing about answers exactly like an unknown one.
-  const reach = facts ? reachOf(principal, facts) : 'nothing';
-  if (!facts || reach === 'nothing') return { ...base, known: false };
-  if (!KNOWN_STATUSES.has(facts.status)) return { ...base, known: false, ...coerced, status: facts.status };
-  if (reach === 'known') return { ...base, known: true, ...coerced, status: facts.status, withheld: true };
-  if (reach === 'public') return { ...base, known: true, status: facts.status, reports: facts.publicReports, typologies: facts.publicTypologies ?? [] };
-  return {
-    ...base,
-    known: true,
-    ...coerced,
-    status: facts.status,
-    score: facts.score,
-    reports: facts.reports,
-    organisations: facts.organisations,
-    countries: facts.countries,
-    typologies: facts.typologies,
-    firstSeen: facts.firstSeen,
-    lastSeen: facts.lastSeen,
-  };
+  if (found.row < 0) return { value, kind: found.kind, canonical: found.canonical, known: false };
+  // Only a hit reads its facts, and only those the principal's reach answers with.
+  const row = found.row;
+  const profile = index.profileAt(row);
+  const extras = profile.extras as Partial<CheckFacts> | undefined;
+  const reach = reachOf(principal, index.reportsAt(row), extras);
+  const result: CheckResult = { value, kind: found.kind, canonical: found.canonical, known: false };
+  if (reach === 'nothing') return result;
+  // Next to `known`: the identifier was operated under coercion, so its holder is a presumed victim.
+  const coerced = Boolean(extras?.coercedOperator);
+  if (!KNOWN_STATUSES.has(profile.status)) {
+    if (coerced) result.coercedOperator = true;
+    result.status = profile.status;
+    return result;
+  }
+  result.known = true;
+  if (reach === 'public') {
+    result.status = profile.status;
+    result.reports = extras?.publicReports;
+    result.typologies = (extras?.publicTypologies ?? []) as string[];
+    return result;
+  }
+  if (coerced) result.coercedOperator = true;
+  result.status = profile.status;
+  if (reach === 'known') {
+    result.withheld = true;
+    return result;
+  }
+  const facts = index.factsAt(row, found.kind, found.canonical);
+  result.score = facts.score;
+  result.reports = facts.reports;
+  result.organisations = facts.organisations;
+  result.countries = facts.countries;
+  result.typologies = facts.typologies;
+  result.firstSeen = facts.firstSeen;
+  result.lastSeen = facts.lastSeen;
+  return result;
 }
 
 const ADVICE_KNOWN =

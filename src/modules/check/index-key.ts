@@ -41,10 +41,48 @@ function encodeRaw(canonical: string, out: Uint8Array): number {
   return 2 + utf8.encodeInto(canonical, out.subarray(2)).written;
 }
 
-/** 32-bit FNV-1a with a murmur3 finaliser, so every bit of the result depends on every byte. */
+/**
+ * `hashValue` of the bytes `encodeKey` would write for `canonical` after the kind byte, computed
+ * from the string without writing them; -1 when the value is not ASCII (then encode and hash).
+ * Lookups of absent keys, most of a check's traffic, never need the bytes themselves.
+ */
+export function hashValueOf(canonical: string): number {
+  let h = 0x811c9dc5;
+  const len = canonical.length;
+  for (let i = 0; i < len; i++) {
+    let b = canonical.charCodeAt(i);
+    if (b >= 0x80) return -1;
+    if (b >= 48 && b <= 57 && i + 1 < len) {
+      const d = canonical.charCodeAt(i + 1);
+      if (d >= 48 && d <= 57) {
+        b = DIGIT_PAIR + (b - 48) * 10 + (d - 48);
+        i++;
+      }
+    }
+    h = Math.imul(h ^ b, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * 32-bit FNV-1a over the value's bytes, then the kind byte, with a murmur3 finaliser, so every bit
+ * of the result depends on every byte. The kind goes in last so that one value's hash under every
+ * kind costs one pass over its bytes (`hashValue` once, `withKind` per kind).
+ */
 export function hashKey(bytes: Uint8Array, start: number, end: number): number {
+  return withKind(hashValue(bytes, start + 1, end), bytes[start]);
+}
+
+/** The FNV-1a state after a value's bytes (a key without its kind byte). */
+export function hashValue(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** The key's hash from `hashValue` and the kind byte. */
+export function withKind(valueHash: number, kindCode: number): number {
+  let h = Math.imul(valueHash ^ kindCode, 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

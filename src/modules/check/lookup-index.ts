@@ -1,5 +1,5 @@
-import { encodeKey, hashKey, maxKeyLength } from './index-key.js';
-import { DELETED, ProfileTable } from './index-profiles.js';
+import { encodeKey, hashKey, hashValue, hashValueOf, maxKeyLength, withKind } from './index-key.js';
+import { DELETED, type Profile, ProfileTable } from './index-profiles.js';
 
 /** The few facts a check answers with, as the index keeps them. */
 export interface CheckFacts {
@@ -30,6 +30,21 @@ export interface CheckFacts {
 /** The in-memory index behind the check API, kept current from the change log. */
 export interface LookupIndex {
   get(kind: string, canonical: string): CheckFacts | undefined;
+  /** The row of a live key, or -1: with the accessors below, a check reads only what it answers. */
+  lookupRow(kind: string, canonical: string): number;
+  /**
+   * The row of a live key when exactly one kind holds `canonical`, or -1 (none, or several):
+   * canonical forms of different kinds never look alike, so a single hit tells the kind.
+   */
+  lookupUnique(canonical: string): number;
+  /** The kind of a row. */
+  kindAt(row: number): string;
+  /** The interned status, countries, typologies and extras of a row from `lookupRow`. */
+  profileAt(row: number): Profile;
+  /** The report count of a row from `lookupRow`. */
+  reportsAt(row: number): number;
+  /** The facts of a row from `lookupRow`, as `get` answers them. */
+  factsAt(row: number, kind: string, canonical: string): CheckFacts;
   put(facts: CheckFacts): void;
   delete(kind: string, canonical: string): void;
   readonly size: number;
@@ -142,12 +157,43 @@ export class CompactLookupIndex implements LookupIndex {
   }
 
   get(kind: string, canonical: string): CheckFacts | undefined {
+    const row = this.lookupRow(kind, canonical);
+    return row < 0 ? undefined : this.factsAt(row, kind, canonical);
+  }
+
+  lookupRow(kind: string, canonical: string): number {
     const row = this.find(kind, canonical);
-    if (row < 0) return undefined;
+    return row >= 0 && this.c.profileIds[row] !== DELETED ? row : -1;
+  }
+
+  lookupUnique(canonical: string): number {
+    const kinds = this.c.kinds.length;
+    let found = -1;
+    for (let code = 0; code < kinds; code++) {
+      const row = this.findCode(code, canonical);
+      if (row < 0 || this.c.profileIds[row] === DELETED) continue;
+      if (found >= 0) return -1;
+      found = row;
+    }
+    return found;
+  }
+
+  kindAt(row: number): string {
+    return this.c.kinds[this.c.keyBytes[this.c.offsets[row]]];
+  }
+
+  profileAt(row: number): Profile {
+    return this.c.profiles.at(this.c.profileIds[row]);
+  }
+
+  reportsAt(row: number): number {
+    const reports = this.c.reports[row];
+    return reports === BIG_REPORTS ? (this.big.get(row)?.reports ?? reports) : reports;
+  }
+
+  factsAt(row: number, kind: string, canonical: string): CheckFacts {
     const c = this.c;
-    const profileId = c.profileIds[row];
-    if (profileId === DELETED) return undefined;
-    const p = c.profiles.at(profileId);
+    const p = c.profiles.at(c.profileIds[row]);
     const big = c.reports[row] === BIG_REPORTS || c.orgs[row] === BIG_ORGS ? this.big.get(row) : undefined;
     const facts = {
       kind,
@@ -167,10 +213,17 @@ export class CompactLookupIndex implements LookupIndex {
   /** The row holding the key, or -1. Deleted rows are found too: their profile tells. */
   private find(kind: string, canonical: string): number {
     const code = this.kindCodes.get(kind);
-    if (code === undefined) return -1;
+    return code === undefined ? -1 : this.findCode(code, canonical);
+  }
+
+  private findCode(code: number, canonical: string): number {
+    if (this.hash === hashKey) {
+      // The hash straight from the string; the key's bytes only if a slot's tag matches.
+      const valueHash = hashValueOf(canonical);
+      if (valueHash >= 0) return Math.max(-1, this.probe(withKind(valueHash, code), -1, code, canonical));
+    }
     const n = this.encode(code, canonical);
-    const found = this.probe(this.hash(this.scratch, 0, n), n);
-    return found >= 0 ? found : -1;
+    return Math.max(-1, this.probe(this.hash(this.scratch, 0, n), n, code, canonical));
   }
 
   put(facts: CheckFacts): void {
@@ -183,7 +236,7 @@ export class CompactLookupIndex implements LookupIndex {
     }
     const n = this.encode(code, facts.canonical);
     const h = this.hash(this.scratch, 0, n);
-    let row = this.probe(h, n);
+    let row = this.probe(h, n, code, facts.canonical);
     if (row < 0) {
       row = this.appendKey(n);
       if (this.c.rows > this.slots.length * MAX_LOAD) this.rehash(tableCapacityFor(this.c.rows * ROW_GROWTH));
@@ -206,8 +259,11 @@ export class CompactLookupIndex implements LookupIndex {
     return encodeKey(code, canonical, this.scratch);
   }
 
-  /** The row whose key equals scratch[0, n), or -(empty slot + 1) where it would go. */
-  private probe(h: number, n: number): number {
+  /**
+   * The row whose key is (code, canonical), or -(empty slot + 1) where it would go. `n` is the
+   * key's length in scratch, or -1 when it is not encoded yet: it is encoded on the first tag match.
+   */
+  private probe(h: number, n: number, code: number, canonical: string): number {
     const { slots, tags } = this;
     const { offsets, keyBytes } = this.c;
     const cap = slots.length;
@@ -217,6 +273,8 @@ export class CompactLookupIndex implements LookupIndex {
       const t = tags[slot];
       if (t === 0) return -slot - 1;
       if (t === tag) {
+        if (n < 0) n = this.encode(code, canonical);
+        else this.scratch[0] = code;
         const row = slots[slot];
         const start = offsets[row];
         if (offsets[row + 1] - start === n && this.sameKey(keyBytes, start, n)) return row;

@@ -2,12 +2,16 @@ import { stat } from 'node:fs/promises';
 import type { AppContext } from '../../app/context.js';
 import { ProblemError } from '../../errors/problems.js';
 import { stableKey } from '../../shared/hash.js';
-import { listingInput, type ListingInput, recordListings } from '../indicators/indicators.listings.js';
-import type { Principal } from '../policy/policy.js';
+import { type ParsedListing, recordListingsBulk } from '../indicators/indicators.bulk.js';
+import { MarkingResolver } from '../policy/marking.service.js';
+import { markingColumns, type MarkingInput, type MarkingRow } from '../policy/markings.js';
+import { authorize, type Principal } from '../policy/policy.js';
 import { createReportBody } from '../reports/reports.schema.js';
 import { createReport } from '../reports/reports.service.js';
 import { asRowSummary, detectInteropFormat, importInteropFile } from '../interop/interop-files.js';
 import { type FileFormat, readRows, sniffFormat } from './import-rows.js';
+import { parseThreads, readJsonBlocks } from './import-pool.js';
+import { describeIssues, emptyBlock, type ImporterFacts, type ReadBlock, type ReadyListing, readRow } from './listing-rows.js';
 
 export interface ImportRejection {
   line: number;
@@ -32,12 +36,14 @@ export interface ImportProgress {
   onBytes(bytes: number): void;
 }
 
-const LISTING_BATCH = 2000;
+// Listings per write transaction: large enough that a batch's few statements carry many rows.
+const LISTING_BATCH = 10_000;
 
 /**
  * Imports a JSON Lines or CSV file of reports and indicator listings. A row with a `value` is a
- * listing; any other row is a report. Listings go in batches of one transaction each; reports one
- * by one. Every row's content is its identity, so importing a file twice adds nothing.
+ * listing; any other row is a report. Listings are parsed in worker threads (import-pool.ts) and
+ * written set-based, in batches of one transaction each (indicators.bulk.ts); reports one by one.
+ * Every row's content is its identity, so importing a file twice adds nothing.
  */
 export async function importFile(
   ctx: AppContext,
@@ -50,52 +56,44 @@ export async function importFile(
   const interop = await detectInteropFormat(file);
   if (interop) return asRowSummary(file, await importInteropFile(ctx, principal, file, interop), Math.round(performance.now() - started) / 1000);
   const format = await sniffFormat(file);
-  const tracker = progress?.((await stat(file)).size);
+  const size = (await stat(file)).size;
+  const tracker = progress?.(size);
   const summary: ImportSummary = { file, format, rows: 0, accepted: 0, merged: 0, rejected: 0, rejections: [], seconds: 0, rowsPerSecond: 0 };
   const reject = (line: number, code: string, reason: string) => {
     summary.rejected += 1;
     summary.rejections.push({ line, code, reason });
   };
-  let batch: { line: number; item: ListingInput }[] = [];
+  const markings = new ListingMarkings(ctx, principal);
+  let batch: ReadyListing[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const outcomes = await recordListings(ctx, principal, batch.map((b) => b.item));
-    outcomes.forEach((o, i) => {
-      if (o.status === 'rejected') reject(batch[i].line, o.error.code, o.error.message);
-      else summary[o.status] += 1;
-    });
+    authorize(principal, 'indicator:import');
+    const items: ParsedListing[] = [];
+    const nowIso = ctx.clock.now().toISOString();
+    for (const listing of batch) {
+      const marked = await markings.resolve(listing.markingInput);
+      if ('error' in marked) {
+        reject(listing.line, marked.error.code, marked.error.message);
+        continue;
+      }
+      const { line: _line, markingInput: _input, ...item } = listing;
+      items.push({ ...item, observedAt: listing.observedAt ?? nowIso, marking: marked.marking });
+    }
     batch = [];
+    const added = await recordListingsBulk(ctx, principal.orgId, items);
+    for (const a of added) summary[a ? 'accepted' : 'merged'] += 1;
   };
 
-  for await (const row of readRows(file, format, tracker?.onBytes)) {
-    summary.rows += 1;
-    if (!row.record) {
-      reject(row.line, 'malformed-row', row.error ?? 'the row cannot be read');
-      continue;
-    }
-    if ('value' in row.record) {
-      const parsed = listingInput.safeParse(row.record);
-      if (!parsed.success) reject(row.line, 'validation-failed', describeIssues(parsed.error.issues));
-      else batch.push({ line: row.line, item: parsed.data });
+  const importer = { orgId: principal.orgId, country: principal.country };
+  const blocks = format === 'jsonl' ? readJsonBlocks(file, importer, parseThreads(size), tracker?.onBytes) : readCsvBlocks(file, format, importer, tracker?.onBytes);
+  for await (const block of blocks) {
+    summary.rows += block.rows;
+    for (const r of block.rejections) reject(r.line, r.code, r.reason);
+    for (const listing of block.listings) {
+      batch.push(listing);
       if (batch.length >= LISTING_BATCH) await flush();
-      continue;
     }
-    const parsed = createReportBody.safeParse(row.record);
-    if (!parsed.success) {
-      reject(row.line, 'validation-failed', describeIssues(parsed.error.issues));
-      continue;
-    }
-    try {
-      const { created } = await createReport(ctx, principal, parsed.data, {
-        source: 'import',
-        dedupeKey: stableKey('import-report', principal.orgId, JSON.stringify(parsed.data)),
-      });
-      summary[created ? 'accepted' : 'merged'] += 1;
-    } catch (err) {
-      if (!(err instanceof ProblemError)) throw err;
-      const details = (err.extensions.errors as { index: number; code: string; message: string }[] | undefined)?.map((e) => `indicator ${e.index + 1}: ${e.message}`);
-      reject(row.line, err.code, details?.join('; ') ?? err.message);
-    }
+    for (const report of block.reports) await importReport(ctx, principal, report, summary, reject);
   }
   await flush();
   summary.rejections.sort((a, b) => a.line - b.line);
@@ -104,9 +102,59 @@ export async function importFile(
   return summary;
 }
 
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string; code: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+async function importReport(
+  ctx: AppContext,
+  principal: Principal,
+  row: { line: number; record: Record<string, unknown> },
+  summary: ImportSummary,
+  reject: (line: number, code: string, reason: string) => void,
+): Promise<void> {
+  const parsed = createReportBody.safeParse(row.record);
+  if (!parsed.success) {
+    reject(row.line, 'validation-failed', describeIssues(parsed.error.issues));
+    return;
+  }
+  try {
+    const { created } = await createReport(ctx, principal, parsed.data, {
+      source: 'import',
+      dedupeKey: stableKey('import-report', principal.orgId, JSON.stringify(parsed.data)),
+    });
+    summary[created ? 'accepted' : 'merged'] += 1;
+  } catch (err) {
+    if (!(err instanceof ProblemError)) throw err;
+    const details = (err.extensions.errors as { index: number; code: string; message: string }[] | undefined)?.map((e) => `indicator ${e.index + 1}: ${e.message}`);
+    reject(row.line, err.code, details?.join('; ') ?? err.message);
+  }
+}
+
+/** CSV rows, read in this thread, in blocks like those of the JSON Lines path. */
+async function* readCsvBlocks(file: string, format: FileFormat, importer: ImporterFacts, onBytes?: (bytes: number) => void): AsyncGenerator<ReadBlock> {
+  let block = emptyBlock();
+  for await (const row of readRows(file, format, onBytes)) {
+    readRow(row, importer, block);
+    if (block.rows >= 1000) {
+      yield block;
+      block = emptyBlock();
+    }
+  }
+  yield block;
+}
+
+/** The listing's marking in stored form; the organisation's default is resolved once. */
+class ListingMarkings {
+  private readonly resolver: MarkingResolver;
+  private byDefault: MarkingRow | undefined;
+
+  constructor(ctx: AppContext, principal: Principal) {
+    this.resolver = new MarkingResolver(ctx.storage.db, principal);
+  }
+
+  async resolve(input: MarkingInput | undefined): Promise<{ marking: MarkingRow } | { error: { code: string; message: string } }> {
+    if (!input && this.byDefault) return { marking: this.byDefault };
+    const marked = await this.resolver.tryResolve(input);
+    if ('error' in marked) return marked;
+    const row = markingColumns(marked.marking);
+    if (!input) this.byDefault = row;
+    return { marking: row };
+  }
 }

@@ -48,7 +48,7 @@ export const intakeView = z.object({
   id: z.string(),
   status: z.enum(INTAKE_STATUSES),
   typology: z.string(),
-  summary: z.string(),
+  summary: z.string().nullable().describe('The reporter\'s story; null for reviewers outside the node operator\'s organisation.'),
   occurredAt: z.string().nullable(),
   country: z.string().nullable(),
   channel: z.string().nullable(),

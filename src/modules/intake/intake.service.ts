@@ -3,13 +3,16 @@ import { write } from '../../app/write.js';
 import type { IntakeReportTable } from '../../db/schema.js';
 import { ProblemError } from '../../errors/problems.js';
 import { newId } from '../../shared/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { audit, recordAudit } from '../audit/audit.service.js';
 import { parseAllOrThrow } from '../indicators/parse.js';
 import { fromMinorUnits, toMinorUnits } from '../money/money.js';
-import { authorize, can, type Principal } from '../policy/policy.js';
+import { findNodeOwner } from '../orgs/orgs.store.js';
+import { canSeeIntakePersonal } from '../policy/intake.policy.js';
+import { authorize, type Principal } from '../policy/policy.js';
 import { createReport, getReport } from '../reports/reports.service.js';
 import type { CreateReportBody } from '../reports/reports.schema.js';
 import { spendSolution } from './challenge.js';
+import { openIntakePersonal, sealIntakePersonal } from './intake.protect.js';
 import { insertEvidenceRows, presentEvidence, readEvidenceFile, storeEvidenceFiles } from './evidence.js';
 import type { EvidenceInput, EvidenceView, IntakeView, PublicReportBody } from './intake.schema.js';
 
@@ -35,14 +38,13 @@ export async function submitPublicReport(ctx: AppContext, body: PublicReportBody
         id,
         status: 'pending',
         typology: body.typology,
-        summary: body.summary,
+        ...sealIntakePersonal(ctx, id, { summary: body.summary, contact: body.contact ?? null }),
         occurred_at: body.occurredAt ? new Date(body.occurredAt).toISOString() : null,
         country: body.country ?? null,
         channel: body.channel ?? null,
         loss_minor: loss?.minor ?? null,
         loss_currency: loss?.currency ?? null,
         indicators: JSON.stringify(indicators),
-        contact: body.contact ?? null,
         created_at: nowIso,
         reviewed_at: null,
         reviewed_by: null,
@@ -60,22 +62,40 @@ export async function submitPublicReport(ctx: AppContext, body: PublicReportBody
 export async function listIntake(ctx: AppContext, principal: Principal, status: string, limit: number): Promise<IntakeView[]> {
   authorize(principal, 'intake:review');
   const rows = await ctx.storage.db.selectFrom('intake_reports').selectAll().where('status', '=', status).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return Promise.all(rows.map((row) => presentIntake(ctx, row)));
+  const personal = await personalReader(ctx, principal, rows);
+  return Promise.all(rows.map((row) => presentIntake(ctx, row, personal)));
+}
+
+/**
+ * Whether the principal reads the reporters' stories and contacts; when they do and there are
+ * any, the read is audited (one entry per request, naming the intake reports, never their content).
+ */
+async function personalReader(ctx: AppContext, principal: Principal, rows: readonly IntakeReportTable[]): Promise<boolean> {
+  const owner = await findNodeOwner(ctx.storage.db);
+  if (!canSeeIntakePersonal(principal, owner?.id)) return false;
+  if (rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    await audit(ctx, principal, 'personal.read', ids.length === 1 ? { type: 'intake', id: ids[0] } : null, { intake: ids });
+  }
+  return true;
 }
 
 export async function getIntake(ctx: AppContext, principal: Principal, id: string): Promise<IntakeView> {
   authorize(principal, 'intake:review');
-  return presentIntake(ctx, await intakeRow(ctx, id));
+  const row = await intakeRow(ctx, id);
+  return presentIntake(ctx, row, await personalReader(ctx, principal, [row]));
 }
 
 /** Accepting makes a real report under the reviewer's organisation and moves the evidence to it. */
 export async function acceptIntake(ctx: AppContext, principal: Principal, id: string, note?: string): Promise<IntakeView> {
   authorize(principal, 'intake:review');
+  // The new report carries the reporter's story to the reviewer's organisation: only those who may read it accept.
+  if (!canSeeIntakePersonal(principal, (await findNodeOwner(ctx.storage.db))?.id)) throw new ProblemError('forbidden', 'only the node operator\'s reviewers accept public reports');
   const row = await pendingRow(ctx, id);
   const indicators = JSON.parse(row.indicators) as IntakeIndicator[];
   const body: CreateReportBody = {
     typology: row.typology as CreateReportBody['typology'],
-    summary: row.summary,
+    summary: openIntakePersonal(ctx, row).summary,
     occurredAt: row.occurred_at ?? undefined,
     country: row.country ?? undefined,
     channel: (row.channel ?? undefined) as CreateReportBody['channel'],
@@ -135,7 +155,8 @@ export async function listReportEvidence(ctx: AppContext, principal: Principal, 
 
 export async function readEvidence(ctx: AppContext, principal: Principal, fileId: string) {
   const row = await ctx.storage.db.selectFrom('evidence_files').selectAll().where('id', '=', fileId).executeTakeFirst();
-  const mayRead = row && (row.org_id === principal.orgId || (row.report_id === null && row.intake_id !== null && can(principal, 'intake:review')));
+  const publicEvidence = row && row.report_id === null && row.intake_id !== null;
+  const mayRead = row && (row.org_id === principal.orgId || (publicEvidence && canSeeIntakePersonal(principal, (await findNodeOwner(ctx.storage.db))?.id)));
   if (!row || !mayRead) throw new ProblemError('not-found', `no evidence file ${fileId}`);
   return { row, bytes: readEvidenceFile(ctx, row) };
 }
@@ -152,19 +173,22 @@ async function pendingRow(ctx: AppContext, id: string): Promise<IntakeReportTabl
   return row;
 }
 
-async function presentIntake(ctx: AppContext, row: IntakeReportTable): Promise<IntakeView> {
-  const files = await ctx.storage.db.selectFrom('evidence_files').selectAll().where('intake_id', '=', row.id).orderBy('created_at').execute();
+/** Without `personal`, the story and the contact are withheld (null); the anonymous facts remain. */
+async function presentIntake(ctx: AppContext, row: IntakeReportTable, personal: boolean): Promise<IntakeView> {
+  const opened = personal ? openIntakePersonal(ctx, row) : { summary: null, contact: null };
+  // Evidence can show the reporter's face, name and accounts: it goes with the story.
+  const files = personal ? await ctx.storage.db.selectFrom('evidence_files').selectAll().where('intake_id', '=', row.id).orderBy('created_at').execute() : [];
   return {
     id: row.id,
     status: row.status as IntakeView['status'],
     typology: row.typology,
-    summary: row.summary,
+    summary: opened.summary,
     occurredAt: row.occurred_at,
     country: row.country,
     channel: row.channel,
     loss: row.loss_minor !== null && row.loss_currency ? { amount: fromMinorUnits(Number(row.loss_minor), row.loss_currency), currency: row.loss_currency, minor: Number(row.loss_minor) } : null,
     indicators: JSON.parse(row.indicators) as IntakeIndicator[],
-    contact: row.contact,
+    contact: opened.contact,
     createdAt: row.created_at,
     reviewedAt: row.reviewed_at,
     reportId: row.report_id,

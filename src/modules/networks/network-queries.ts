@@ -6,18 +6,22 @@ export interface Neighbourhood {
   reports: number[];
   /** Report–indicator "appears in" edges among the nodes returned. */
   edges: [report: number, indicator: number][];
+  /** Sighting-derived indicator–indicator links among the nodes returned. */
+  links: number[];
   truncated: boolean;
 }
 
 /**
  * The indicators within `depth` hops of one (a hop: two indicators named by the same visible
- * report) and the reports that link them, breadth first, stopping at `limit` nodes in all.
- * Allowed indicators are shown but not walked through: they link nothing.
+ * report, or joined by a visible sighting link) and the reports that link them, breadth first,
+ * stopping at `limit` nodes in all. Allowed indicators are shown but not walked through: they
+ * link nothing.
  */
 export function neighbourhoodOf(graph: NetworkGraph, view: GraphView, start: number, depth: number, limit: number): Neighbourhood {
   const depthOf = new Map<number, number>([[start, 0]]);
   const reports = new Set<number>();
   const edges: [number, number][] = [];
+  const links = new Set<number>();
   let frontier = [start];
   let truncated = false;
   const room = () => depthOf.size + reports.size < limit;
@@ -44,6 +48,19 @@ export function neighbourhoodOf(graph: NetworkGraph, view: GraphView, start: num
           edges.push([r, j]);
         }
       }
+      for (const l of truncated ? [] : graph.indicatorLinks[i]) {
+        if (!view.admitsLink(l) || links.has(l)) continue;
+        const j = graph.otherEnd(l, i);
+        if (!depthOf.has(j)) {
+          if (!room()) {
+            truncated = true;
+            break;
+          }
+          depthOf.set(j, d);
+          next.push(j);
+        }
+        links.add(l);
+      }
       if (truncated) break;
     }
     frontier = next;
@@ -52,16 +69,21 @@ export function neighbourhoodOf(graph: NetworkGraph, view: GraphView, start: num
     indicators: [...depthOf].map(([indicator, depth]) => ({ indicator, depth })),
     reports: [...reports],
     edges,
+    links: [...links],
     truncated,
   };
 }
 
-/** A shortest chain indicator, report, indicator, …, indicator between two indicators, or null. */
-export function shortestPath(graph: NetworkGraph, view: GraphView, from: number, to: number): { indicators: number[]; reports: number[] } | null {
-  if (from === to) return { indicators: [from], reports: [] };
-  // For each reached indicator: the report and indicator it was reached through.
-  const via = new Map<number, { report: number; from: number }>([[from, { report: -1, from: -1 }]]);
+/** One step of a path: through a report naming both indicators, or a sighting link joining them. */
+export type Hop = { report: number } | { link: number };
+
+/** A shortest chain indicator, report or link, indicator, …, indicator between two indicators, or null. */
+export function shortestPath(graph: NetworkGraph, view: GraphView, from: number, to: number): { indicators: number[]; hops: Hop[] } | null {
+  if (from === to) return { indicators: [from], hops: [] };
+  // For each reached indicator: the hop and indicator it was reached through.
+  const via = new Map<number, { hop: Hop | null; from: number }>([[from, { hop: null, from: -1 }]]);
   const seenReports = new Set<number>();
+  const seenLinks = new Set<number>();
   let frontier = [from];
   while (frontier.length > 0) {
     const next: number[] = [];
@@ -72,10 +94,19 @@ export function shortestPath(graph: NetworkGraph, view: GraphView, from: number,
         seenReports.add(r);
         for (const j of graph.reportMembers[r]) {
           if (via.has(j)) continue;
-          via.set(j, { report: r, from: i });
+          via.set(j, { hop: { report: r }, from: i });
           if (j === to) return unwind(via, to);
           next.push(j);
         }
+      }
+      for (const l of graph.indicatorLinks[i]) {
+        if (seenLinks.has(l) || !view.admitsLink(l)) continue;
+        seenLinks.add(l);
+        const j = graph.otherEnd(l, i);
+        if (via.has(j)) continue;
+        via.set(j, { hop: { link: l }, from: i });
+        if (j === to) return unwind(via, to);
+        next.push(j);
       }
     }
     frontier = next;
@@ -83,14 +114,14 @@ export function shortestPath(graph: NetworkGraph, view: GraphView, from: number,
   return null;
 }
 
-function unwind(via: Map<number, { report: number; from: number }>, to: number): { indicators: number[]; reports: number[] } {
+function unwind(via: Map<number, { hop: Hop | null; from: number }>, to: number): { indicators: number[]; hops: Hop[] } {
   const indicators = [to];
-  const reports: number[] = [];
-  for (let step = via.get(to)!; step.from >= 0; step = via.get(step.from)!) {
-    reports.unshift(step.report);
+  const hops: Hop[] = [];
+  for (let step = via.get(to)!; step.hop; step = via.get(step.from)!) {
+    hops.unshift(step.hop);
     indicators.unshift(step.from);
   }
-  return { indicators, reports };
+  return { indicators, hops };
 }
 
 export interface Hub extends Reach {
@@ -113,6 +144,7 @@ export function hubsOf(graph: NetworkGraph, view: GraphView, query: HubQuery): H
   graph.indicators.forEach((ref, i) => {
     if (!ref.linkable || graph.indicatorReports[i].length < 2 || (query.kind && ref.kind !== query.kind)) return;
     const reach = reachOf(graph, view, i);
+    if (reach.reports < 2) return;
     if (reach.countries.length >= query.minCountries || reach.orgs >= query.minOrgs) hubs.push({ indicator: i, ...reach });
   });
   return hubs.sort(

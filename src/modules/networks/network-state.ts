@@ -1,15 +1,21 @@
-import type { IndicatorRef, ReportFacts } from './network-graph.js';
+import { createHash } from 'node:crypto';
+import type { MarkingRow } from '../policy/markings.js';
+import type { IndicatorRef, LinkFacts, ReportFacts } from './network-graph.js';
 import { NetworkGraph } from './network-graph.js';
 import { NetworkLabels } from './network-ids.js';
 import { type GraphView, WHOLE_GRAPH } from './network-stats.js';
 import { type Component, Partition, viewPartition } from './partition.js';
 
+/** How many restricted views keep their partition: one per visibility class in use, the oldest dropped. */
+const VIEW_CACHE = 16;
+
 /**
- * The networks of the whole graph, kept current in memory. A new report is added to the graph
- * and its indicators joined in the union-find at once; the components it touched are marked
- * dirty and described again on the next query. Only a change that can split a network (an
- * indicator becoming "allowed") rebuilds every component. Views that hide reports get their own
- * partition, computed when asked and kept until the graph changes.
+ * The networks of the whole graph, kept current in memory. A new report (or sighting link) is
+ * added to the graph and its indicators joined in the union-find at once; the components it
+ * touched are marked dirty and described again on the next query. Only a change that can split
+ * a network (an indicator becoming "allowed") rebuilds every component. Views that hide reports
+ * get their own partition, computed when asked and kept until the graph changes (any new
+ * report, link, status or marking change moves `graph.version`).
  */
 export class NetworkState {
   readonly graph = new NetworkGraph();
@@ -25,6 +31,19 @@ export class NetworkState {
     if (!before || before.length === 0) return;
     for (const root of before) this.whole.drop(root);
     this.dirty.add(this.graph.uf.find(before[0]));
+  }
+
+  /** Adds one sighting-derived link between two indicators, like a report naming both. */
+  addLink(facts: LinkFacts, from: IndicatorRef, to: IndicatorRef): void {
+    const before = this.graph.addLink(facts, from, to);
+    if (!before || before.length === 0) return;
+    for (const root of before) this.whole.drop(root);
+    this.dirty.add(this.graph.uf.find(before[0]));
+  }
+
+  /** A report's marking changed: the whole graph's networks stay, views are computed again. */
+  setReportMarking(reportId: string, marking: MarkingRow): void {
+    this.graph.setReportMarking(reportId, marking);
   }
 
   setLinkable(indicatorId: string, linkable: boolean): void {
@@ -47,7 +66,10 @@ export class NetworkState {
     if (cached?.version === this.graph.version) return cached.partition;
     const partition = viewPartition(this.graph, view);
     this.nameViewNetworks(partition);
+    this.views.delete(view.key);
     this.views.set(view.key, { version: this.graph.version, partition });
+    // Maps iterate in insertion order: the first key is the one least recently computed.
+    if (this.views.size > VIEW_CACHE) this.views.delete(this.views.keys().next().value!);
     return partition;
   }
 
@@ -90,18 +112,24 @@ export class NetworkState {
   }
 
   /**
-   * A view's networks are pieces of the whole graph's networks: each takes the id of the network
-   * it is part of; when hidden reports split one, the largest piece keeps the id and the others
-   * are told apart by a suffix.
+   * A view's networks are pieces of the whole graph's networks (hiding reports only splits). The
+   * largest piece of each takes the whole network's id; any other piece gets an id derived from
+   * that id and its oldest member, which looks like any other network id, so a reader cannot
+   * tell from ids that two of its networks are joined by something hidden from it.
    */
   private nameViewNetworks(partition: Partition): void {
     const pieces = [...partition.networks()].sort((a, b) => b.members.length - a.members.length || a.root - b.root);
-    const used = new Map<string, number>();
+    const taken = new Set<string>();
     for (const c of pieces) {
-      const base = this.labels.labelName(c.members[0]) ?? `nw-local-${c.root}`;
-      const n = used.get(base) ?? 0;
-      used.set(base, n + 1);
-      partition.set(c, n === 0 ? base : `${base}~${n}`);
+      const whole = this.labels.labelName(c.members[0]) ?? '';
+      if (whole && !taken.has(whole)) {
+        taken.add(whole);
+        partition.set(c, whole);
+        continue;
+      }
+      let oldest = this.graph.indicators[c.members[0]].id;
+      for (const m of c.members) if (this.graph.indicators[m].id < oldest) oldest = this.graph.indicators[m].id;
+      partition.set(c, 'nw-' + createHash('sha256').update(`${whole}/${oldest}`).digest('hex').slice(0, 16));
     }
   }
 }

@@ -1,8 +1,9 @@
 import type { NetworkGraph } from './network-graph.js';
 
 /**
- * Which reports a computation may use. Every network answer is computed over a view, so an
- * analyst's networks are built only from what the policy lets them see (see visibility.ts).
+ * Which reports and sighting links a computation may use. Every network answer is computed over
+ * a view, so an analyst's networks are built only from what the policy lets them see (see
+ * visibility.ts).
  */
 export interface GraphView {
   /** Equal keys mean equal visibility, so computed partitions can be shared. */
@@ -10,9 +11,10 @@ export interface GraphView {
   /** True when nothing is hidden: the shared, incrementally kept partition answers. */
   all: boolean;
   admits(report: number): boolean;
+  admitsLink(link: number): boolean;
 }
 
-export const WHOLE_GRAPH: GraphView = { key: 'all', all: true, admits: () => true };
+export const WHOLE_GRAPH: GraphView = { key: 'all', all: true, admits: () => true, admitsLink: () => true };
 
 export interface MoneyTotal {
   currency: string;

@@ -16,8 +16,9 @@ type Projection = UndirectedGraph<Record<string, never>, { weight: number }>;
 
 /**
  * The indicator graph of a set of indicators: two indicators are linked when a visible report
- * names both. A report naming k indicators adds weight 1/(k−1) to each of its pairs, so each
- * report weighs the same whatever its length. Node keys are the indicators' numbers as text.
+ * names both, or a visible sighting says funds went from one to the other. A report naming k
+ * indicators adds weight 1/(k−1) to each of its pairs, so each report weighs the same whatever
+ * its length. Node keys are the indicators' numbers as text.
  */
 export function projectionOf(graph: NetworkGraph, view: GraphView, members: readonly number[]): Projection {
   const g: Projection = new UndirectedGraph();
@@ -42,6 +43,15 @@ export function projectionOf(graph: NetworkGraph, view: GraphView, members: read
         // A star: the first indicator is linked to every other, and that is all.
         if (star) break;
       }
+    }
+    // A visible sighting link (funds-from) weighs as much as a report naming just the two.
+    for (const l of graph.indicatorLinks[i]) {
+      const j = graph.otherEnd(l, i);
+      if (j <= i || !inSet.has(j) || !view.admitsLink(l) || !graph.indicators[i].linkable || !graph.indicators[j].linkable) continue;
+      const [u, v] = [String(i), String(j)];
+      const edge = g.edge(u, v);
+      if (edge) g.updateEdgeAttribute(edge, 'weight', (w) => (w ?? 0) + 1);
+      else g.addEdge(u, v, { weight: 1 });
     }
   }
   return g;

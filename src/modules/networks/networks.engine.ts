@@ -1,9 +1,10 @@
 import type { AppContext } from '../../app/context.js';
 import type { LoggedEvent } from '../../log/change-log.js';
+import { type Marking, markingColumns } from '../policy/markings.js';
 import type { GraphView } from './network-stats.js';
 import { NetworkState } from './network-state.js';
 import type { Partition } from './partition.js';
-import { readAllReports, readReports, readSavedLabels, saveLabelChanges } from './networks.store.js';
+import { readAllLinks, readAllReports, readLinks, readReports, readSavedLabels, saveLabelChanges } from './networks.store.js';
 
 const engines = new WeakMap<AppContext, Promise<NetworkEngine>>();
 
@@ -73,6 +74,9 @@ export class NetworkEngine {
     for await (const page of readAllReports(this.ctx.storage.db)) {
       for (const report of page) this.state.graph.addReport(report.facts, report.indicators);
     }
+    for await (const page of readAllLinks(this.ctx.storage.db)) {
+      for (const link of page) this.state.graph.addLink(link.facts, link.from, link.to);
+    }
     const saved = await readSavedLabels(this.ctx.storage.db);
     for (const m of saved.members) {
       const i = this.state.graph.indicatorNumber(m.indicator_id);
@@ -91,8 +95,14 @@ export class NetworkEngine {
 
   private async apply(events: readonly LoggedEvent[]): Promise<void> {
     const fresh: string[] = [];
+    const links: string[] = [];
     for (const e of events) {
+      // A sighting naming a counterparty: a funds-from link (sightings.service.ts).
+      if (e.entity === 'sighting' && e.op === 'create' && (e.data as { counterpartyId?: string }).counterpartyId && !this.state.graph.hasLink(e.entityId)) links.push(e.entityId);
       if (e.entity === 'report' && e.op === 'create' && !this.state.graph.hasReport(e.entityId)) fresh.push(e.entityId);
+      // A new marking changes who may compute over the report, not the whole graph's networks.
+      const marking = e.entity === 'report' && e.op === 'update' ? (e.data as { marking?: Marking }).marking : undefined;
+      if (marking) this.state.setReportMarking(e.entityId, markingColumns(marking));
       // The victim-case flag rides on indicator facts (see cases.coerced.ts).
       if (e.entity === 'indicator' && e.op === 'update') this.state.graph.setCoercedOperator((e.data as { id: string }).id, (e.data as { coercedOperator?: boolean }).coercedOperator === true);
       if (e.entity === 'indicator-status') {
@@ -100,8 +110,12 @@ export class NetworkEngine {
         if ((data.from === 'allowed') !== (data.to === 'allowed')) this.state.setLinkable(data.id, data.to !== 'allowed');
       }
     }
-    if (fresh.length === 0) return;
-    for (const report of await readReports(this.ctx.storage.db, fresh)) this.state.addReport(report.facts, report.indicators);
+    if (fresh.length > 0) {
+      for (const report of await readReports(this.ctx.storage.db, fresh)) this.state.addReport(report.facts, report.indicators);
+    }
+    if (links.length > 0) {
+      for (const link of await readLinks(this.ctx.storage.db, links)) this.state.addLink(link.facts, link.from, link.to);
+    }
   }
 
   private scheduleSave(): void {

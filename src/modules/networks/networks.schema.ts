@@ -3,6 +3,7 @@ import { KIND_NAMES } from '../indicators/kinds/kind.js';
 import { countryCode } from '../orgs/orgs.schema.js';
 import { TYPOLOGY_NAMES } from '../typologies/typologies.js';
 import { EXPORT_FORMATS } from './network-export.js';
+import { LINK_RELATIONS } from './network-graph.js';
 
 export const NETWORK_SORTS = ['reports', 'size', 'loss', 'activity'] as const;
 
@@ -74,11 +75,21 @@ export const neighbourhoodQuery = z.strictObject({
 
 const reportNodeView = z.object({ id: z.string(), orgId: z.string(), country: z.string().nullable(), typology: z.string().nullable(), at: z.string() });
 
+const linkView = z.object({
+  id: z.string().describe('The sighting that says so.'),
+  relation: z.enum(LINK_RELATIONS).describe('funds-from: `to` received funds from `from`.'),
+  orgId: z.string(),
+  at: z.string(),
+  from: z.string().describe('Indicator id of the payer.'),
+  to: z.string().describe('Indicator id of the payee.'),
+});
+
 export const neighbourhoodView = z.object({
   center: indicatorRefView,
   indicators: z.array(indicatorRefView.extend({ depth: z.number(), network: z.string().nullable() })),
   reports: z.array(reportNodeView),
   edges: z.array(z.object({ report: z.string(), indicator: z.string() })),
+  links: z.array(linkView).describe('Sighting-derived links between the indicators returned.'),
   truncated: z.boolean(),
 });
 
@@ -90,8 +101,8 @@ export const pathQuery = z.strictObject({
 
 export const pathView = z.object({
   found: z.boolean(),
-  length: z.number().nullable().describe('Reports on the path.'),
-  steps: z.array(z.union([indicatorRefView.extend({ type: z.literal('indicator') }), reportNodeView.extend({ type: z.literal('report') })])),
+  length: z.number().nullable().describe('Reports and sighting links on the path.'),
+  steps: z.array(z.union([indicatorRefView.extend({ type: z.literal('indicator') }), reportNodeView.extend({ type: z.literal('report') }), linkView.extend({ type: z.literal('link') })])),
 });
 
 export const hubsQuery = z.strictObject({

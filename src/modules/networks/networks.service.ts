@@ -13,14 +13,14 @@ import { type KeyNode, keyNodesOf } from './network-structure.js';
 import { networksOf, type NetworkEngine } from './networks.engine.js';
 import type { hubsQuery, hubView, ListNetworksQuery, NetworkDetailView, NetworkSummaryView, neighbourhoodView, pathView } from './networks.schema.js';
 import { KEY_NODES, type NetworkSummary, type Partition } from './partition.js';
-import { networkViewFor } from './visibility.js';
+import { authorizeNetworks, networkViewFor } from './visibility.js';
 
 /** The engine, caught up, and the partition this principal may compute over. */
 async function partitionFor(ctx: AppContext, principal: Principal): Promise<{ engine: NetworkEngine; partition: Partition }> {
-  const view = networkViewFor(principal);
+  authorizeNetworks(principal);
   const engine = await networksOf(ctx);
   await engine.ready();
-  return { engine, partition: engine.partitionFor(view) };
+  return { engine, partition: engine.partitionFor(networkViewFor(principal, engine.state.graph)) };
 }
 
 function refOf(partition: Partition, i: number) {
@@ -135,16 +135,27 @@ export async function exportNetwork(ctx: AppContext, principal: Principal, id: s
   return { id: network.id, body: renderExport(data, format) };
 }
 
+/**
+ * The graph node of an indicator the view can reach: named in a visible report or an end of a
+ * visible link. One known only from hidden reports answers exactly as one never reported.
+ */
 async function indicatorNumber(ctx: AppContext, partition: Partition, kind: string | undefined, value: string, country: string | undefined): Promise<number> {
   const row = await findIndicatorRow(ctx, kind, value, country);
-  const i = partition.graph.indicatorNumber(row.id);
-  if (i === undefined) throw new ProblemError('not-found', `${row.kind} ${row.canonical} is named in no report`, { kind: row.kind, canonical: row.canonical });
+  const { graph, view } = partition;
+  const i = graph.indicatorNumber(row.id);
+  const visible = i !== undefined && (graph.indicatorReports[i].some((r) => view.admits(r)) || graph.indicatorLinks[i].some((l) => view.admitsLink(l)));
+  if (!visible) throw new ProblemError('not-found', `${row.kind} ${row.canonical} is named in no report`, { kind: row.kind, canonical: row.canonical });
   return i;
 }
 
 function reportView(partition: Partition, r: number) {
   const { id, orgId, country, typology, at } = partition.graph.reports[r];
   return { id, orgId, country, typology, at };
+}
+
+function linkView(partition: Partition, l: number) {
+  const { id, relation, orgId, at, from, to } = partition.graph.links[l];
+  return { id, relation, orgId, at, from: partition.graph.indicators[from].id, to: partition.graph.indicators[to].id };
 }
 
 export async function neighbourhood(
@@ -162,6 +173,7 @@ export async function neighbourhood(
     indicators: found.indicators.map(({ indicator, depth }) => ({ ...refOf(partition, indicator), depth, network: partition.networkOf(indicator)?.id ?? null })),
     reports: found.reports.map((r) => reportView(partition, r)),
     edges: found.edges.map(([r, i]) => ({ report: partition.graph.reports[r].id, indicator: partition.graph.indicators[i].id })),
+    links: found.links.map((l) => linkView(partition, l)),
     truncated: found.truncated,
   };
 }
@@ -183,9 +195,11 @@ export async function findPath(ctx: AppContext, principal: Principal, from: stri
   const steps: z.infer<typeof pathView>['steps'] = [];
   path.indicators.forEach((i, n) => {
     steps.push({ type: 'indicator', ...refOf(partition, i) });
-    if (n < path.reports.length) steps.push({ type: 'report', ...reportView(partition, path.reports[n]) });
+    const hop = path.hops[n];
+    if (hop && 'report' in hop) steps.push({ type: 'report', ...reportView(partition, hop.report) });
+    else if (hop) steps.push({ type: 'link', ...linkView(partition, hop.link) });
   });
-  return { found: true, length: path.reports.length, steps };
+  return { found: true, length: path.hops.length, steps };
 }
 
 export async function listHubs(ctx: AppContext, principal: Principal, query: z.infer<typeof hubsQuery>): Promise<{ items: z.infer<typeof hubView>[] }> {

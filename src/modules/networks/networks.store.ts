@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chunks } from '../indicators/indicators.model.js';
-import type { IndicatorRef, ReportFacts } from './network-graph.js';
+import type { IndicatorRef, LinkFacts, ReportFacts } from './network-graph.js';
 
 type Db = Kysely<Database>;
 
@@ -10,12 +10,17 @@ export interface LoadedReport {
   indicators: IndicatorRef[];
 }
 
-/** The report-borne assertions with their indicators: every "appears in" edge and its report's facts. */
+/**
+ * The report-borne assertions with their indicators: every "appears in" edge, its report's facts
+ * and the report's marking and owner, which decide who may compute over it (visibility.ts).
+ */
 function edgeRows(db: Db) {
   return db
     .selectFrom('assertions as a')
     .innerJoin('indicators as i', 'i.id', 'a.indicator_id')
-    .select(['a.report_id', 'a.org_id', 'a.country', 'a.typology', 'a.loss_minor', 'a.loss_currency', 'a.observed_at', 'i.id', 'i.kind', 'i.canonical', 'i.status', 'i.coerced_operator'])
+    .innerJoin('reports as r', 'r.id', 'a.report_id')
+    .select(['a.report_id', 'r.org_id', 'a.country', 'a.typology', 'a.loss_minor', 'a.loss_currency', 'a.observed_at', 'i.id', 'i.kind', 'i.canonical', 'i.status', 'i.coerced_operator'])
+    .select(['r.tlp', 'r.distribution', 'r.share_groups', 'r.audience'])
     .where('a.report_id', 'is not', null)
     .orderBy('a.report_id')
     .orderBy('i.id');
@@ -37,6 +42,7 @@ function groupByReport(rows: readonly EdgeRow[]): LoadedReport[] {
           lossMinor: row.loss_minor === null ? null : Number(row.loss_minor),
           lossCurrency: row.loss_currency,
           at: row.observed_at,
+          marking: { tlp: row.tlp, distribution: row.distribution, share_groups: row.share_groups, audience: row.audience },
         },
         indicators: [],
       };
@@ -62,6 +68,66 @@ export async function* readAllReports(db: Db, pageSize = 5000): AsyncGenerator<L
 export async function readReports(db: Db, ids: readonly string[]): Promise<LoadedReport[]> {
   const out: LoadedReport[] = [];
   for (const batch of chunks(ids)) out.push(...groupByReport(await edgeRows(db).where('a.report_id', 'in', batch).execute()));
+  return out;
+}
+
+export interface LoadedLink {
+  facts: LinkFacts;
+  /** The payer and the payee. */
+  from: IndicatorRef;
+  to: IndicatorRef;
+}
+
+/**
+ * Sightings that name a counterparty: each is a funds-from link between two indicators, under the
+ * sighting's marking. A false positive links nothing.
+ */
+function linkRows(db: Db) {
+  return db
+    .selectFrom('sightings as s')
+    .innerJoin('indicators as i', 'i.id', 's.indicator_id')
+    .innerJoin('indicators as c', 'c.id', 's.counterparty_id')
+    .select(['s.id', 's.org_id', 's.observed_at', 's.counterparty_direction', 's.tlp', 's.distribution', 's.share_groups', 's.audience'])
+    .select(['i.id as i_id', 'i.kind as i_kind', 'i.canonical as i_canonical', 'i.status as i_status', 'i.coerced_operator as i_coerced'])
+    .select(['c.id as c_id', 'c.kind as c_kind', 'c.canonical as c_canonical', 'c.status as c_status', 'c.coerced_operator as c_coerced'])
+    .where('s.counterparty_id', 'is not', null)
+    .where('s.type', '!=', 'false-positive')
+    .orderBy('s.id');
+}
+
+type LinkRow = Awaited<ReturnType<ReturnType<typeof linkRows>['execute']>>[number];
+
+function linkOf(row: LinkRow): LoadedLink {
+  const sighted: IndicatorRef = { id: row.i_id, kind: row.i_kind, canonical: row.i_canonical, linkable: row.i_status !== 'allowed', coercedOperator: row.i_coerced === 1 };
+  const other: IndicatorRef = { id: row.c_id, kind: row.c_kind, canonical: row.c_canonical, linkable: row.c_status !== 'allowed', coercedOperator: row.c_coerced === 1 };
+  const received = row.counterparty_direction === 'received-from';
+  return {
+    facts: {
+      id: row.id,
+      relation: 'funds-from',
+      orgId: row.org_id,
+      at: row.observed_at,
+      marking: { tlp: row.tlp, distribution: row.distribution, share_groups: row.share_groups, audience: row.audience },
+    },
+    from: received ? other : sighted,
+    to: received ? sighted : other,
+  };
+}
+
+/** Every sighting-derived link, in pages. */
+export async function* readAllLinks(db: Db, pageSize = 5000): AsyncGenerator<LoadedLink[]> {
+  let after = '';
+  for (;;) {
+    const rows = await linkRows(db).where('s.id', '>', after).limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(linkOf);
+    after = rows[rows.length - 1].id;
+  }
+}
+
+export async function readLinks(db: Db, sightingIds: readonly string[]): Promise<LoadedLink[]> {
+  const out: LoadedLink[] = [];
+  for (const batch of chunks(sightingIds)) out.push(...(await linkRows(db).where('s.id', 'in', batch).execute()).map(linkOf));
   return out;
 }
 

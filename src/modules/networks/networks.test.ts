@@ -136,7 +136,7 @@ describe('neighbourhoods, paths and hubs', () => {
   it('finds the shortest chain across the bridge, and none between unlinked indicators', () => {
     const path = shortestPath(graph, WHOLE_GRAPH, n('a2'), n('b4'))!;
     expect(path.indicators.map((i) => graph.indicators[i].id)).toEqual(['a2', 'M1', 'M2', 'b4']);
-    expect(path.reports.map((r) => graph.reports[r].id)).toEqual(['r2', 'r9', 'r8']);
+    expect(path.hops.map((h) => ('report' in h ? graph.reports[h.report].id : h))).toEqual(['r2', 'r9', 'r8']);
     expect(shortestPath(graph, WHOLE_GRAPH, n('a2'), n('x1'))).toBeNull();
   });
 
@@ -156,7 +156,7 @@ describe('views that hide reports', () => {
   it('splits a network when the bridge report is hidden, computing only over what is visible', () => {
     const graph = graphOf(BARBELL);
     const bridge = graph.reportNumber('r9')!;
-    const view: GraphView = { key: 'no-r9', all: false, admits: (r) => r !== bridge };
+    const view: GraphView = { key: 'no-r9', all: false, admits: (r) => r !== bridge, admitsLink: () => true };
     const p = viewPartition(graph, view);
     const sizes = [...p.networks()].map((c) => c.members.length).sort();
     expect(sizes).toEqual([3, 5, 5]);
@@ -216,9 +216,12 @@ describe('exports', () => {
     const p = new Partition(graph, WHOLE_GRAPH, graph.uf);
     const c = p.componentOf(0);
     const csv = renderExport(exportGraphOf(graph, WHOLE_GRAPH, c.members, c.reports, { id: 'nw' }), 'csv').trim().split('\n');
-    expect(csv[0]).toBe('report_id,report_org,report_country,report_typology,report_at,loss_minor,loss_currency,indicator_id,indicator_kind,indicator_value');
+    expect(csv[0]).toBe(
+      'report_id,report_org,report_country,report_typology,report_at,loss_minor,loss_currency,indicator_id,indicator_kind,indicator_value,' +
+        'indicator_coerced_operator,relation,from_indicator_id,from_indicator_kind,from_indicator_value,from_indicator_coerced_operator',
+    );
     expect(csv).toHaveLength(4);
-    expect(csv[1]).toBe("r1,o1,TH,investment,2025-01-01T00:00:00.000Z,10000,USD,'=cmd,phone,'=cmd");
+    expect(csv[1]).toBe("r1,o1,TH,investment,2025-01-01T00:00:00.000Z,10000,USD,'=cmd,phone,'=cmd,false,appears-in,,,,");
     expect(csv[2]).toContain(',"a,b",phone,"a,b"');
   });
 });

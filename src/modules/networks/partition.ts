@@ -95,5 +95,5 @@ export class Partition {
 }
 
 export function viewPartition(graph: NetworkGraph, view: GraphView): Partition {
-  return new Partition(graph, view, graph.componentsOver((r) => view.admits(r)));
+  return new Partition(graph, view, graph.componentsOver(view));
 }

@@ -3,6 +3,7 @@ import type { NotificationDeliveryTable } from '../../db/schema.js';
 import { sendNoticeEmail } from './email.js';
 import type { RequestNotice } from './outbox.js';
 import { signBody } from './signature.js';
+import { refusedTarget } from './webhook-target.js';
 
 /** After this many failed tries a delivery is given up and shows as failed in the log. */
 export const MAX_ATTEMPTS = 8;
@@ -84,6 +85,9 @@ async function attempt(ctx: AppContext, row: NotificationDeliveryTable): Promise
     }
     const hook = row.webhook_id ? await ctx.storage.db.selectFrom('webhooks').select(['secret', 'active']).where('id', '=', row.webhook_id).executeTakeFirst() : undefined;
     if (!hook || hook.active !== 1) return { ok: false, status: null, error: 'the webhook was removed' };
+    // Checked again at each call: a name that resolved to a public address may since point inside.
+    const refused = await refusedTarget(new URL(row.target), ctx.config.webhookAllowPrivate);
+    if (refused) return { ok: false, status: null, error: `refused: ${refused}` };
     const event = (JSON.parse(row.payload) as { event: string }).event;
     const res = await fetch(row.target, {
       method: 'POST',

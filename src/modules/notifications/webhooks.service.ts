@@ -5,6 +5,7 @@ import type { NotificationDeliveryTable, WebhookTable } from '../../db/schema.js
 import { ProblemError } from '../../errors/problems.js';
 import { newId } from '../../shared/ids.js';
 import { authorize, type Principal } from '../policy/policy.js';
+import { refusedTarget } from './webhook-target.js';
 
 export function presentWebhook(row: WebhookTable) {
   return { id: row.id, url: row.url, active: row.active === 1, createdAt: row.created_at };
@@ -15,6 +16,8 @@ export async function addWebhook(ctx: AppContext, principal: Principal, url: str
   authorize(principal, 'request:configure');
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) throw new ProblemError('validation-failed', 'a webhook URL must be http(s)');
+  const refused = await refusedTarget(parsed, ctx.config.webhookAllowPrivate);
+  if (refused) throw new ProblemError('webhook-target-refused', `${refused}; set FRAUDX_WEBHOOK_ALLOW_PRIVATE=true to allow private targets`);
   const row: WebhookTable = { id: newId(), org_id: principal.orgId, url, secret: `whsec_${randomBytes(24).toString('base64url')}`, active: 1, created_at: ctx.clock.now().toISOString() };
   await write(ctx, async (trx, emit) => {
     await trx.insertInto('webhooks').values(row).execute();

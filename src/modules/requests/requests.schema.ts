@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { evidenceInput } from '../intake/intake.schema.js';
-import { countryCode } from '../orgs/orgs.schema.js';
-import { amount, currency, indicatorRef, isoTime, text } from './kinds/fields.js';
+import { formHint } from './kinds/describe.js';
+import { amount, country, currency, indicatorRef, isoTime, text } from './kinds/fields.js';
 import { REQUEST_KINDS, type RequestKind } from './kinds/kind.js';
 import { legInput } from './kinds/payment-intervention.js';
 import { KIND_DEFINITIONS } from './kinds/registry.js';
@@ -20,13 +20,20 @@ export const REFUSAL_GROUNDS = [
   'other',
 ] as const;
 
-export const legalBasisInput = z.union([
-  z.string().max(60).describe('A catalogue id, e.g. budapest-29 (GET /api/v1/requests/kinds lists them).'),
-  z.strictObject({ instrument: text(300), article: z.string().max(20).nullable(), paragraph: z.string().max(20).nullable().default(null) }),
-]);
+export const legalBasisInput = formHint(
+  z.union([
+    z.string().max(60).describe('A catalogue id, e.g. budapest-29 (GET /api/v1/requests/kinds lists them).'),
+    z.strictObject({ instrument: text(300), article: z.string().max(20).nullable(), paragraph: z.string().max(20).nullable().default(null) }),
+  ]),
+  'legal-basis',
+);
+/** An organisation on this node, by id: forms offer the list. */
+const orgRef = formHint(z.string().max(64), 'organisation');
+/** One of the request's own legs, by id: forms name the leg. */
+const legRef = formHint(z.string().max(64), 'leg-ref');
 
-const common = {
-  to: z.string().max(64).describe('The receiving organisation\'s id.'),
+export const common = {
+  to: orgRef.describe('The receiving organisation\'s id.'),
   urgency: z.enum(URGENCIES).default('urgent'),
   reference: text(100).optional().describe('The sender\'s own case reference.'),
   legalBasis: z.array(legalBasisInput).max(10).optional().describe('Left out, the kind\'s default for the recipient\'s jurisdiction.'),
@@ -59,7 +66,7 @@ export interface CreateRequestInput {
 const orderRef = z.strictObject({ authority: text(300), reference: text(200), issuedAt: isoTime.optional() });
 
 export const onwardHop = z.strictObject({
-  to: z.string().max(64).optional().describe('The organisation on this node the money went to: a child request is sent to it.'),
+  to: orgRef.optional().describe('The organisation on this node the money went to: a child request is sent to it.'),
   institution: legInput.shape.institution,
   account: indicatorRef,
   amount,
@@ -69,7 +76,7 @@ export const onwardHop = z.strictObject({
 });
 
 export const legOutcome = z.strictObject({
-  id: z.string().max(64),
+  id: legRef,
   status: z.enum(['held', 'partially_held', 'moved', 'not_found']),
   held: amount.optional().describe('Amount now on hold at this institution.'),
   movedOn: amount.optional().describe('Amount already moved on before the hold.'),
@@ -84,7 +91,7 @@ export const transitionBody = z.strictObject({
   reason: text(4000).optional(),
   answer: text(10_000).optional().describe('The answer to a dispute or an information request.'),
   legs: z.array(legOutcome).max(100).optional().describe('Per-leg outcome of a payment intervention.'),
-  returns: z.array(z.strictObject({ legId: z.string().max(64), amount })).max(100).optional(),
+  returns: z.array(z.strictObject({ legId: legRef, amount })).max(100).optional(),
   extension: z
     .strictObject({
       until: isoTime.optional(),
@@ -97,7 +104,7 @@ export const transitionBody = z.strictObject({
   until: isoTime.optional().describe('Preservation: preserved until (at least the legal minimum).'),
   wrongful: z.boolean().optional().describe('A release because the freeze was wrong.'),
   nextHops: z
-    .array(z.strictObject({ to: z.string().max(64), kind: z.enum(['preservation', 'traffic-disclosure']).default('preservation'), provider: text(300), country: countryCode.optional(), note: text(2000).optional() }))
+    .array(z.strictObject({ to: orgRef, kind: z.enum(['preservation', 'traffic-disclosure']).default('preservation'), provider: text(300), country: country.optional(), note: text(2000).optional() }))
     .max(20)
     .optional()
     .describe('Traffic disclosure: the next providers on the path; each gets a request.'),

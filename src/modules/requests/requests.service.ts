@@ -8,13 +8,14 @@ import { findOrg } from '../orgs/orgs.store.js';
 import { authorize, type Principal } from '../policy/policy.js';
 import { authorizeRequestRead } from '../policy/requests.policy.js';
 import { clockStatus } from './clocks.js';
+import { describeField, describeShape } from './kinds/describe.js';
 import { definitionOf, KIND_DEFINITIONS } from './kinds/registry.js';
 import { statesOf } from './kinds/kind.js';
 import { LEGAL_BASES } from './legal-bases.js';
 import { insertRequest } from './requests.create.js';
 import { applyMove } from './requests.move.js';
 import { presentRequest, type RequestView } from './requests.presenter.js';
-import type { CreateRequestInput, ListRequestsQuery, TransitionBody } from './requests.schema.js';
+import { common, type CreateRequestInput, type ListRequestsQuery, type TransitionBody, transitionBody } from './requests.schema.js';
 import { addTimeline, type Db, loadRequest, timelineOf } from './requests.store.js';
 
 async function orgNames(db: Db): Promise<Map<string, string>> {
@@ -110,13 +111,20 @@ export async function shareRequest(ctx: AppContext, principal: Principal, id: st
   return getRequest(ctx, principal, id);
 }
 
-/** The kinds, their states and moves, required contents and default legal bases: what forms are built from. */
+/**
+ * The kinds, their states and moves, required contents and default legal bases: what forms are
+ * built from. `contents` and `moveFields` describe each field's input from the schemas the API
+ * validates with; a kind's contents are required by the kind (`required`) or by the legal basis.
+ */
 export function requestKinds() {
   return {
+    common: describeShape(common).filter((f) => f.name !== 'attachments' && f.name !== 'parentId'),
+    moveFields: describeShape(transitionBody.shape).filter((f) => f.name !== 'to'),
     kinds: Object.values(KIND_DEFINITIONS).map((def) => ({
       kind: def.kind,
       title: def.title,
       fields: Object.keys(def.fields),
+      contents: Object.entries(def.fields).map(([name, schema]) => ({ ...describeField(name, schema), required: def.required.some((r) => r.field === name) })),
       required: def.required,
       defaultBasis: def.defaultBasis,
       states: statesOf(def),

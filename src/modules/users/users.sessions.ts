@@ -47,6 +47,15 @@ export async function login(ctx: AppContext, email: string, password: string): P
     if (lock) throw new ProblemError('account-locked', `too many failed sign-ins: locked until ${lock}`);
     throw new ProblemError('login-failed');
   }
+  return openSession(ctx, user, 'password');
+}
+
+/**
+ * Opens a session for a person whose identity is already proven (by password or by the single
+ * sign-on provider): the cookie, its CSRF token, the login time, and the audit entry.
+ */
+export async function openSession(ctx: AppContext, user: { id: string; org_id: string }, method: 'password' | 'oidc'): Promise<SignedIn & { cookie: string }> {
+  const now = ctx.clock.now();
   const cookie = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await write(ctx, async (trx) => {
@@ -55,7 +64,7 @@ export async function login(ctx: AppContext, email: string, password: string): P
       .values({ id_hash: digest(cookie), user_id: user.id, csrf_token: csrf, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() })
       .execute();
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
-    await recordAudit(trx, ctx, { orgId: user.org_id, actorId: user.id }, 'auth.login', { type: 'user', id: user.id });
+    await recordAudit(trx, ctx, { orgId: user.org_id, actorId: user.id }, 'auth.login', { type: 'user', id: user.id }, method === 'password' ? {} : { method });
   });
   const signedIn = await sessionOf(ctx, cookie);
   if (!signedIn) throw new ProblemError('internal', 'the new session vanished');

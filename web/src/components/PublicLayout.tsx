@@ -24,6 +24,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
                   <Anchor component={Link} to="/report" size="sm">
                     {t('public.nav.report')}
                   </Anchor>
+                  <Anchor component={Link} to="/dispute" size="sm" data-testid="nav-dispute">
+                    {t('public.nav.dispute')}
+                  </Anchor>
                   <Anchor component={Link} to="/signin" size="sm">
                     {t('auth.signIn')}
                   </Anchor>

@@ -29,6 +29,8 @@ export const en = {
     signInKey: 'Sign in with the key',
     apiKeyUser: 'signed in with an API key',
     publicHint: 'Not a partner organisation?',
+    sso: 'Sign in with single sign-on',
+    orPassword: 'or with your fraudx password',
   },
   roles: { admin: 'Administrator', analyst: 'Analyst', intake: 'Intake officer', viewer: 'Viewer', machine: 'Machine' },
   common: {
@@ -38,7 +40,7 @@ export const en = {
     notYetBody: '{{feature}} is not offered by this node yet. It will appear here when the node is upgraded.',
   },
   public: {
-    nav: { check: 'Check a number or link', report: 'Report a scam' },
+    nav: { check: 'Check a number or link', report: 'Report a scam', dispute: 'Listed by mistake?' },
     footer: 'fraudx is run by anti-scam centres, police, banks and telcos working together. Never share passwords or one-time codes with anyone.',
     check: {
       title: 'Is this a scam?',
@@ -52,6 +54,7 @@ export const en = {
       adviceBank: 'If you have already paid, call your bank straight away on the number printed on your card: fast action can stop the transfer.',
       adviceReport: 'Report what happened, so others are warned.',
       reportLink: 'Report this scam',
+      disputeLink: 'Is this yours, listed by mistake? Dispute the listing',
       unknownTitle: 'No reports found',
       unknownBody: 'Nobody has reported this yet. That does not mean it is safe.',
       unknownAdvice: 'Scammers change numbers and links often. If you are asked to pay in a hurry, to a personal account, or in crypto, stop and ask someone you trust.',
@@ -305,6 +308,7 @@ export const en = {
     rejected: 'Rejected',
     empty: 'Nothing here.',
     contact: 'Contact',
+    withheld: 'The story and contact are for the node operator\'s reviewers only.',
     accept: 'Accept',
     reject: 'Reject',
   },

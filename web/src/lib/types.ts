@@ -168,7 +168,8 @@ export interface Intake {
   id: string;
   status: 'pending' | 'accepted' | 'rejected';
   typology: string;
-  summary: string;
+  /** Null for reviewers outside the node operator's organisation. */
+  summary: string | null;
   occurredAt: string | null;
   country: string | null;
   channel: string | null;

@@ -39,7 +39,11 @@ export default function IntakeQueue() {
                 <Text fw={700}>{t(`typology.${item.typology}`, item.typology)}</Text>
                 <Text size="sm">{dateTime(item.createdAt)}</Text>
               </Group>
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{item.summary}</Text>
+              {item.summary === null ? (
+                <Text c="dimmed">{t('intake.withheld')}</Text>
+              ) : (
+                <Text style={{ whiteSpace: 'pre-wrap' }}>{item.summary}</Text>
+              )}
               <Group gap="xs">
                 {item.country && <Badge variant="outline" c="dark.6">{item.country}</Badge>}
                 {item.loss && <Badge variant="light" c="red.9" color="red">{money(item.loss.amount, item.loss.currency)}</Badge>}

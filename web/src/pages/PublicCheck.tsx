@@ -59,6 +59,9 @@ export default function PublicCheck() {
               <Anchor component={Link} to="/report">
                 {t('public.check.reportLink')}
               </Anchor>
+              <Anchor component={Link} to={`/dispute?value=${encodeURIComponent(value.trim())}`} data-testid="dispute-link">
+                {t('public.check.disputeLink')}
+              </Anchor>
             </Stack>
           ) : (
             <Stack>

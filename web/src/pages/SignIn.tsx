@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Card, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, isMissingEndpoint } from '../lib/api';
+import { ApiError, get, isMissingEndpoint } from '../lib/api';
 import { useAuth } from '../lib/auth';
 
 export default function SignIn() {
@@ -17,6 +17,12 @@ export default function SignIn() {
   const [error, setError] = useState<string | null>(null);
   const [noPasswords, setNoPasswords] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [sso, setSso] = useState(false);
+
+  useEffect(() => {
+    // Older nodes lack the options endpoint: they offer no single sign-on.
+    get<{ sso: boolean }>('/api/v1/auth/options').then((o) => setSso(o.sso), () => setSso(false));
+  }, []);
 
   if (user) return <Navigate to={next} replace />;
 
@@ -42,6 +48,14 @@ export default function SignIn() {
         <Title order={1} size="h2">
           {t('auth.title')}
         </Title>
+        {sso && (
+          <>
+            <Button component="a" href={`/api/v1/auth/oidc/login?next=${encodeURIComponent(next)}`} data-testid="sso">
+              {t('auth.sso')}
+            </Button>
+            <Divider label={t('auth.orPassword')} labelPosition="center" />
+          </>
+        )}
         <form onSubmit={attempt(() => signIn(email, password))}>
           <Stack>
             <TextInput label={t('auth.email')} data-testid="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />

@@ -109,14 +109,22 @@ function guarded(kind: IndicatorKind, raw: string, ctx: ParseContext): ParsedInd
 
 /** The first stage that claims `raw`, with its parse; undefined when none does. */
 function detectParsed(raw: string, ctx: ParseContext): ParsedIndicator | undefined {
-  for (const stage of STAGES) {
-    try {
-      if (stage.applies(raw, ctx)) return stage.kind.parse(raw, ctx);
-    } catch {
-      // Not this kind after all: try the next stage.
+  // Stages that do not fit throw, and nobody reads those errors' stack traces: capturing them
+  // would cost more than many a parse (imports detect millions of values).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const stage of STAGES) {
+      try {
+        if (stage.applies(raw, ctx)) return stage.kind.parse(raw, ctx);
+      } catch {
+        // Not this kind after all: try the next stage.
+      }
     }
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
-  return undefined;
 }
 
 /** Validates the context's country (ISO 3166-1 alpha-2, any case). */

@@ -1,20 +1,27 @@
 import { z } from 'zod';
 import { KIND_NAMES } from '../../indicators/kinds/kind.js';
 import { countryCode } from '../../orgs/orgs.schema.js';
+import { formHint } from './describe.js';
 import type { Move, MoveField } from './kind.js';
 
 /** Pieces of request contents that several kinds share. */
 export const text = (max = 4000) => z.string().trim().min(1).max(max);
 export const isoTime = z.iso.datetime({ offset: true });
 
-export const indicatorRef = z.strictObject({
-  value: z.string().min(1).max(2048),
-  kind: z.enum(KIND_NAMES).optional(),
-  country: countryCode.optional(),
-});
+/** A country as forms ask for it: two letters. */
+export const country = formHint(countryCode, 'country');
 
-export const amount = z.string().max(40).describe('Decimal string in the currency, e.g. "125000.00"; never a float.');
-export const currency = z.string().length(3).describe('ISO 4217 code.');
+export const indicatorRef = formHint(
+  z.strictObject({
+    value: z.string().min(1).max(2048),
+    kind: z.enum(KIND_NAMES).optional(),
+    country: country.optional(),
+  }),
+  'indicator',
+);
+
+export const amount = formHint(z.string().max(40), 'amount').describe('Decimal string in the currency, e.g. "125000.00"; never a float.');
+export const currency = formHint(z.string().length(3), 'currency').describe('ISO 4217 code.');
 
 export const authority = z.strictObject({
   name: text(300),
@@ -32,7 +39,7 @@ export const dataToPreserve = z.strictObject({
 
 export const custodian = z.strictObject({
   provider: text(300),
-  country: countryCode.optional(),
+  country: country.optional(),
   location: text(500).optional(),
 });
 

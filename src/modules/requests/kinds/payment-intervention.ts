@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { amount, clock, close, currency, either, eitherOrNode, indicatorRef, isoTime, recipient, text, withdraw } from './fields.js';
+import { formHint } from './describe.js';
 import type { KindDefinition } from './kind.js';
 
 export const PAYMENT_CHANNELS = ['domestic-hold', 'interbank', 'swift-recall', 'igrip', 'issuer-freeze', 'exchange-freeze', 'court-order'] as const;
 
-export const legInput = z.strictObject({
+export const legInput = formHint(
+  z.strictObject({
   institution: text(200).describe('Bank, payment provider, exchange or token issuer holding the account (BIC or name).'),
   account: indicatorRef.describe('The beneficiary account, IBAN, wallet or payment alias.'),
   amount,
@@ -13,7 +15,9 @@ export const legInput = z.strictObject({
   references: z
     .strictObject({ uetr: z.uuid().optional(), endToEndId: text(64).optional(), local: text(100).optional(), txHash: text(200).optional(), chain: text(40).optional(), tokenContract: text(200).optional() })
     .optional(),
-});
+  }),
+  'leg',
+);
 export type LegInput = z.infer<typeof legInput>;
 
 /** Hold, freeze, recall or refund of transfers and wallets: research notes §3.6. */

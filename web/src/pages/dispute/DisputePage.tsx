@@ -2,6 +2,7 @@ import { Alert, Button, Code, FileInput, NativeSelect, SimpleGrid, Stack, Text, 
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Altcha } from '../../components/Altcha';
 import { Problem } from '../../components/bits';
 import { post } from '../../lib/api';
@@ -28,7 +29,9 @@ function readFile(file: File): Promise<{ name: string; mediaType: string; data: 
 /** Anyone whose number, account, wallet or site is listed may dispute it here; the listing organisation must answer in time. */
 export default function DisputePage() {
   const { t } = useTranslation();
-  const [value, setValue] = useState('');
+  const [params] = useSearchParams();
+  // Arriving from the public check, the value checked is already filled in.
+  const [value, setValue] = useState(params.get('value') ?? '');
   const [grounds, setGrounds] = useState<string>(GROUNDS[0]);
   const [statement, setStatement] = useState('');
   const [name, setName] = useState('');

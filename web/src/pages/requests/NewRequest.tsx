@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,49 +6,29 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Loading, Problem } from '../../components/bits';
 import { post } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
+import { FieldInput, isWide } from './fields/FieldInput';
+import { buildValues, initialValues } from './fields/values';
 import { missingOf } from './MoveForm';
 import { humanise, useKinds, useOrgs } from './shared';
 import type { KindsAnswer, MissingField, RequestView } from './types';
 
-const CHANNELS = ['domestic-hold', 'interbank', 'swift-recall', 'igrip', 'issuer-freeze', 'exchange-freeze', 'court-order'];
-const ACTIONS = ['hold', 'freeze', 'recall-refund', 'blacklist', 'burn-reissue'];
-const URGENCIES = ['urgent', 'emergency', 'routine'];
-
-interface LegDraft {
-  institution: string;
-  account: string;
-  amount: string;
-  currency: string;
+/** The legal basis a request rests on: the one chosen, or the kind's default for the recipient's jurisdiction. */
+function basisFor(kinds: KindsAnswer, kind: string, country: string | undefined, chosen: string): string | undefined {
+  const def = kinds.kinds.find((k) => k.kind === kind);
+  return chosen || (def && ((country && def.defaultBasis[country]) || def.defaultBasis['*']));
 }
-const emptyLeg = (): LegDraft => ({ institution: '', account: '', amount: '', currency: '' });
 
-/** What the kind and its legal basis for the recipient's jurisdiction require, each with where the requirement comes from. */
-export function requiredFor(kinds: KindsAnswer, kind: string, country: string | undefined): MissingField[] {
+/** What the kind and its legal basis require, each with where the requirement comes from. */
+export function requiredFor(kinds: KindsAnswer, kind: string, country: string | undefined, chosenBasis = ''): MissingField[] {
   const def = kinds.kinds.find((k) => k.kind === kind);
   if (!def) return [];
   const out = new Map(def.required.map((r) => [r.field, r.why]));
-  const basisId = (country && def.defaultBasis[country]) || def.defaultBasis['*'];
+  const basisId = basisFor(kinds, kind, country, chosenBasis);
   for (const r of kinds.legalBases.find((b) => b.id === basisId)?.requires ?? []) if (!out.has(r.field)) out.set(r.field, r.cite);
   return [...out].map(([field, why]) => ({ field, why }));
 }
 
-const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-
-/** A field typed as text is sent as text; one that starts like JSON is sent as the structure it spells. */
-function readField(raw: string): unknown {
-  const s = raw.trim();
-  if (!s) return undefined;
-  if (s.startsWith('{') || s.startsWith('[')) {
-    try {
-      return JSON.parse(s);
-    } catch {
-      return s;
-    }
-  }
-  return s;
-}
-
-/** The form per kind: it will not send until the kind's required contents are present, and shows the server's gaps per field. */
+/** The form per kind, built from the node's description of the kind's contents; it will not send until the required ones are present. */
 export default function NewRequest() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -57,11 +37,7 @@ export default function NewRequest() {
   const kinds = useKinds();
   const orgs = useOrgs();
   const [kind, setKind] = useState(params.get('kind') ?? 'payment-intervention');
-  const [to, setTo] = useState('');
-  const [urgency, setUrgency] = useState('urgent');
-  const [reference, setReference] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({ channel: CHANNELS[0], requestedAction: ACTIONS[0] });
-  const [legs, setLegs] = useState<LegDraft[]>([emptyLeg()]);
+  const [values, setValues] = useState<Record<string, unknown> | null>(null);
   // Gaps show once a send was refused, and clear as each field is filled.
   const [attempted, setAttempted] = useState(false);
   const send = useMutation({
@@ -73,94 +49,100 @@ export default function NewRequest() {
   if (!kinds.data || !orgs.data) return <Loading />;
 
   const def = kinds.data.kinds.find((k) => k.kind === kind);
+  const contents = def?.contents ?? [];
+  const common = kinds.data.common.filter((f) => f.name !== 'to');
+  const specs = [...common, ...contents];
+  const raw = values ?? { urgency: 'urgent', ...initialValues(contents) };
+  const set = (name: string) => (v: unknown) => setValues({ ...raw, [name]: v });
   const recipients = orgs.data.items.filter((o) => o.id !== user?.orgId);
+  const to = typeof raw.to === 'string' ? raw.to : '';
   const recipient = recipients.find((o) => o.id === to);
-  const payment = kind === 'payment-intervention';
-  const setField = (f: string) => (v: string) => setFields((s) => ({ ...s, [f]: v }));
-  const setLeg = (i: number, f: keyof LegDraft, v: string) => setLegs((ls) => ls.map((l, j) => (j === i ? { ...l, [f]: v } : l)));
+  const chosenBasis = typeof raw.legalBasis === 'string' ? raw.legalBasis : '';
+  const required = requiredFor(kinds.data, kind, recipient?.country, chosenBasis);
+  const requiredNames = new Set(required.map((r) => r.field));
+  const defaultBasis = kinds.data.legalBases.find((b) => b.id === basisFor(kinds.data, kind, recipient?.country, ''));
 
-  const contents = (): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    for (const f of def?.fields ?? []) if (f !== 'legs') out[f] = readField(fields[f] ?? '');
-    if (payment) {
-      // A leg counts once it names where the money is and how much; half-filled rows are the server's to refuse.
-      const filled = legs.filter((l) => l.institution.trim() || l.account.trim() || l.amount.trim());
-      out.legs = filled.map((l) => ({ institution: l.institution.trim(), account: { value: l.account.trim() }, amount: l.amount.trim(), currency: l.currency.trim().toUpperCase() }));
-    }
-    return out;
-  };
-
-  const gapsIn = (body: Record<string, unknown>): MissingField[] => [
-    ...(to ? [] : [{ field: 'to', why: t('requests.recipient') }]),
-    ...requiredFor(kinds.data, kind, recipient?.country).filter((r) => !present(body[r.field])),
-  ];
-  const refused = attempted ? gapsIn(contents()) : [];
-  const errors = new Map([...refused, ...missingOf(send.error)].map((m) => [m.field, t('requests.required', { why: m.why })]));
+  const body = () => buildValues(specs, raw);
+  const gapsIn = (b: Record<string, unknown>): MissingField[] => [...(to ? [] : [{ field: 'to', why: t('requests.recipient') }]), ...required.filter((r) => b[r.field] === undefined)];
+  const refused = attempted ? gapsIn(body()) : [];
+  const gaps = [...refused, ...missingOf(send.error).filter((m) => !refused.some((r) => r.field === m.field))];
+  const errors = new Map(gaps.map((m) => [m.field, t('requests.required', { why: m.why })]));
 
   const submit = () => {
-    const body = contents();
+    const b = body();
     setAttempted(true);
-    if (gapsIn(body).length > 0) return;
+    if (gapsIn(b).length > 0) {
+      document.getElementById('request-incomplete')?.focus();
+      return;
+    }
     send.reset();
-    send.mutate({ kind, to, urgency, ...(reference.trim() ? { reference: reference.trim() } : {}), ...body });
+    send.mutate({ kind, to, ...b });
+  };
+  const focus = (field: string) => () => {
+    const el = document.getElementById(`field-${field}`);
+    el?.scrollIntoView({ block: 'center' });
+    (el?.matches('input, select, textarea') ? el : el?.querySelector<HTMLElement>('input, select, textarea'))?.focus();
   };
 
-  const requiredFields = new Set(requiredFor(kinds.data, kind, recipient?.country).map((r) => r.field));
+  const input = (spec: (typeof specs)[number]) => (
+    <FieldInput
+      key={`${kind}:${spec.name}`}
+      spec={{ ...spec, required: spec.required || requiredNames.has(spec.name) }}
+      value={raw[spec.name]}
+      onChange={set(spec.name)}
+      id={`field-${spec.name}`}
+      context={{ orgs: recipients, legalBases: kinds.data.legalBases, defaultBasis: defaultBasis ? [defaultBasis.instrument, defaultBasis.article && `art. ${defaultBasis.article}`].filter(Boolean).join(', ') : undefined }}
+      error={errors.get(spec.name)}
+    />
+  );
+  const simple = (s: (typeof specs)[number]) => !isWide(s);
   return (
     <Stack>
       <Title order={1}>{t('requests.new')}</Title>
       <Card withBorder>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect label={t('requests.kind')} data={kinds.data.kinds.map((k) => ({ value: k.kind, label: k.title }))} value={kind} onChange={(e) => { setKind(e.currentTarget.value); setAttempted(false); }} data-testid="request-kind" />
-            <NativeSelect label={t('requests.recipient')} data={[{ value: '', label: '—' }, ...recipients.map((o) => ({ value: o.id, label: `${o.name} (${o.country})` }))]} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errors.get('to')} required data-testid="request-to" />
-            <NativeSelect label={t('requests.urgency')} data={URGENCIES.map((u) => ({ value: u, label: humanise(u) }))} value={urgency} onChange={(e) => setUrgency(e.currentTarget.value)} />
-            <TextInput label={t('requests.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} data-testid="request-reference" />
+            <NativeSelect
+              id="field-kind"
+              label={t('requests.kind')}
+              data={kinds.data.kinds.map((k) => ({ value: k.kind, label: k.title }))}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.currentTarget.value);
+                setValues(null);
+                setAttempted(false);
+                send.reset();
+              }}
+              data-testid="request-kind"
+            />
+            <NativeSelect
+              id="field-to"
+              label={t('requests.recipient')}
+              data={[{ value: '', label: '—' }, ...recipients.map((o) => ({ value: o.id, label: `${o.name} (${o.country})` }))]}
+              value={to}
+              onChange={(e) => set('to')(e.currentTarget.value)}
+              error={errors.get('to')}
+              required
+              data-testid="request-to"
+            />
+            {common.filter(simple).map(input)}
           </SimpleGrid>
-          {payment && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect label={t('requests.channel')} data={CHANNELS.map((c) => ({ value: c, label: humanise(c) }))} value={fields.channel} onChange={(e) => setField('channel')(e.currentTarget.value)} error={errors.get('channel')} required data-testid="field-channel" />
-              <NativeSelect label={t('requests.requestedAction')} data={ACTIONS.map((c) => ({ value: c, label: humanise(c) }))} value={fields.requestedAction} onChange={(e) => setField('requestedAction')(e.currentTarget.value)} error={errors.get('requestedAction')} required data-testid="field-requestedAction" />
-            </SimpleGrid>
-          )}
-          {def?.fields
-            .filter((f) => f !== 'legs' && !(payment && (f === 'channel' || f === 'requestedAction')))
-            .map((f) => (
-              <Textarea key={f} label={humanise(f)} required={requiredFields.has(f)} autosize minRows={1} value={fields[f] ?? ''} onChange={(e) => setField(f)(e.currentTarget.value)} error={errors.get(f)} data-testid={`field-${f}`} />
-            ))}
-          {payment && (
-            <Stack gap="xs" data-testid="legs-form">
-              <Title order={2} size="h5">
-                {t('requests.legs')}
-              </Title>
-              {errors.get('legs') && (
-                <Alert color="red" role="alert" data-testid="error-legs">
-                  {errors.get('legs')}
-                </Alert>
-              )}
-              {legs.map((l, i) => (
-                <Group key={i} align="flex-end" wrap="wrap">
-                  <TextInput label={t('requests.institution')} value={l.institution} onChange={(e) => setLeg(i, 'institution', e.currentTarget.value)} data-testid={`leg-${i}-institution`} />
-                  <TextInput label={t('requests.account')} value={l.account} onChange={(e) => setLeg(i, 'account', e.currentTarget.value)} data-testid={`leg-${i}-account`} />
-                  <TextInput label={t('requests.amount')} value={l.amount} onChange={(e) => setLeg(i, 'amount', e.currentTarget.value)} w={140} data-testid={`leg-${i}-amount`} />
-                  <TextInput label={t('requests.currency')} value={l.currency} onChange={(e) => setLeg(i, 'currency', e.currentTarget.value)} w={90} maxLength={3} data-testid={`leg-${i}-currency`} />
-                  {legs.length > 1 && (
-                    <ActionIcon variant="subtle" color="red" aria-label={t('requests.removeLeg')} onClick={() => setLegs((ls) => ls.filter((_, j) => j !== i))}>
-                      ×
-                    </ActionIcon>
-                  )}
-                </Group>
-              ))}
-              <Group>
-                <Button variant="default" size="xs" onClick={() => setLegs((ls) => [...ls, emptyLeg()])}>
-                  {t('requests.addLeg')}
-                </Button>
-              </Group>
-            </Stack>
-          )}
-          {errors.size > 0 && (
-            <Alert color="red" role="alert" data-testid="request-incomplete">
-              {t('requests.incomplete')} ({[...errors.keys()].map(humanise).join(', ')})
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>{contents.filter(simple).map(input)}</SimpleGrid>
+          {contents.filter((s) => !simple(s)).map(input)}
+          {common.filter((s) => !simple(s)).map(input)}
+          {gaps.length > 0 && (
+            <Alert color="red" role="alert" id="request-incomplete" tabIndex={-1} title={t('requests.incomplete')} data-testid="request-incomplete">
+              {t('requests.missing')} ({gaps.map((g) => humanise(g.field)).join(', ')})
+              <List size="sm" mt="xs">
+                {gaps.map((g) => (
+                  <List.Item key={g.field}>
+                    <Anchor component="button" type="button" size="sm" onClick={focus(g.field)}>
+                      {humanise(g.field)}
+                    </Anchor>
+                    : {g.why}
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
           )}
           {send.error && missingOf(send.error).length === 0 && <Problem error={send.error} />}

@@ -6,15 +6,20 @@ import { Loading, Problem } from '../../components/bits';
 import { get } from '../../lib/api';
 import { dateTime, money } from '../../lib/format';
 import { MoveForm } from './MoveForm';
-import { humanise, StateBadge } from './shared';
+import { duration, humanise, StateBadge } from './shared';
 import type { Clocks, RequestView } from './types';
 
 const CLOCKS = ['sentAt', 'acknowledgeBy', 'acknowledgedAt', 'actBy', 'actedAt', 'expiresAt', 'followUpBy', 'closedAt'] as const;
 /** Which deadline each overdue step misses. */
 const OVERDUE_CLOCK: Partial<Record<(typeof CLOCKS)[number], string>> = { acknowledgeBy: 'acknowledge', actBy: 'act' };
 
-function ClockTable({ clocks }: { clocks: Clocks }) {
+/** What acting means for a kind, for the time it took. */
+const ACT_NAME: Record<string, string> = { takedown: 'takedown', 'payment-intervention': 'freeze', preservation: 'preserve', redress: 'answer' };
+
+function ClockTable({ clocks, kind }: { clocks: Clocks; kind: string }) {
   const { t } = useTranslation();
+  const label = (c: (typeof CLOCKS)[number]) => (c === 'expiresAt' && clocks.expiry ? t(`requests.clock.${clocks.expiry}Until`) : t(`requests.clock.${c}`));
+  const took = clocks.actedAt ? (new Date(clocks.actedAt).getTime() - new Date(clocks.sentAt).getTime()) / 1000 : null;
   return (
     <Table data-testid="clocks">
       <Table.Tbody>
@@ -22,7 +27,7 @@ function ClockTable({ clocks }: { clocks: Clocks }) {
           const late = clocks.overdueClocks.includes(OVERDUE_CLOCK[c] ?? '');
           return (
             <Table.Tr key={c} data-overdue={late || undefined}>
-              <Table.Th>{t(`requests.clock.${c}`)}</Table.Th>
+              <Table.Th>{label(c)}</Table.Th>
               <Table.Td c={late ? 'red.8' : undefined} fw={late ? 700 : undefined}>
                 {dateTime(clocks[c])} {late && <Badge color="red">{t('requests.overdue')}</Badge>}
                 {c === 'expiresAt' && clocks.expiry && <Badge ml={4} variant="light">{humanise(clocks.expiry)}</Badge>}
@@ -30,6 +35,12 @@ function ClockTable({ clocks }: { clocks: Clocks }) {
             </Table.Tr>
           );
         })}
+        {took !== null && (
+          <Table.Tr>
+            <Table.Th>{t(`requests.timeTo.${ACT_NAME[kind] ?? 'act'}`)}</Table.Th>
+            <Table.Td data-testid="time-to-act">{duration(took)}</Table.Td>
+          </Table.Tr>
+        )}
       </Table.Tbody>
     </Table>
   );
@@ -80,7 +91,7 @@ export default function RequestPage() {
           <Title order={2} size="h4" mb="xs">
             {t('requests.clocks')}
           </Title>
-          <ClockTable clocks={r.clocks} />
+          <ClockTable clocks={r.clocks} kind={r.kind} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
@@ -138,7 +149,7 @@ export default function RequestPage() {
         </Card>
       )}
       {(r.parentId || (r.children?.length ?? 0) > 0) && (
-        <Group gap="xs">
+        <Group gap="xs" data-testid="spawned">
           {r.parentId && <Anchor component={Link} to={`/requests/${r.parentId}`}>↑ {r.parentId}</Anchor>}
           {r.children?.map((c) => <Anchor key={c} component={Link} to={`/requests/${c}`}>↳ {c}</Anchor>)}
         </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading, Problem } from '../../components/bits';
 import { get } from '../../lib/api';
 import { money, number } from '../../lib/format';
-import { humanise } from './shared';
+import { duration, humanise } from './shared';
 
 const BUCKETS = ['lost', 'held', 'frozen', 'seized', 'returned', 'released', 'wrongful'] as const;
 
@@ -22,13 +22,6 @@ interface MetricRow {
   medianSecondsToAct: number | null;
   withinDeadline: { met: number; judged: number; share: number | null };
   overdueNow: number;
-}
-
-function duration(seconds: number | null): string {
-  if (seconds === null) return '—';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
 /** The asset ledger and the responders' times: a panel the dashboard can include as it is. */

@@ -17,6 +17,14 @@ export function useOrgs() {
 /** States and fields are API identifiers; people read them with spaces. */
 export const humanise = (id: string) => id.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
+/** A response time as people read it: minutes, hours, then days. */
+export function duration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
 /** The deadline that matters now: acknowledging until acknowledged, then acting. */
 export function nextDue(c: Clocks): string | null {
   if (c.closedAt) return null;

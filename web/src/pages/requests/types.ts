@@ -69,10 +69,39 @@ export interface RequestView {
   disputant?: unknown;
 }
 
+/** How a form asks for one piece of contents: described by the node from the schemas it validates with. */
+export interface FieldSpec {
+  name: string;
+  type:
+    | 'text'
+    | 'date-time'
+    | 'amount'
+    | 'currency'
+    | 'country'
+    | 'boolean'
+    | 'choice'
+    | 'choices'
+    | 'indicator'
+    | 'indicator-list'
+    | 'legs'
+    | 'legal-basis'
+    | 'organisation'
+    | 'leg-ref'
+    | 'group'
+    | 'list';
+  required: boolean;
+  description?: string;
+  options?: (string | boolean)[];
+  maxLength?: number;
+  fields?: FieldSpec[];
+  maxItems?: number;
+}
+
 export interface KindInfo {
   kind: string;
   title: string;
   fields: string[];
+  contents: FieldSpec[];
   required: { field: string; why: string }[];
   defaultBasis: Record<string, string>;
   states: string[];
@@ -86,6 +115,8 @@ export interface LegalBasisInfo {
 }
 
 export interface KindsAnswer {
+  common: FieldSpec[];
+  moveFields: FieldSpec[];
   kinds: KindInfo[];
   legalBases: LegalBasisInfo[];
 }

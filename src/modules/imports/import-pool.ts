@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ParseTask } from './import.worker.js';
+import { type ImporterFacts, type ReadBlock, readJsonLines } from './listing-rows.js';
+
+/** About this many characters of JSON Lines make one block, the unit of work of a parse thread. */
+const BLOCK_CHARS = 256 * 1024;
+
+/**
+ * How many threads parse an import: the parsers (phone numbers above all) cost more than the
+ * writes, so they run beside the thread that writes. `FRAUDX_IMPORT_THREADS=0` parses in the
+ * writing thread, as small files do.
+ */
+export function parseThreads(fileBytes: number, env: NodeJS.ProcessEnv = process.env): number {
+  if (env.FRAUDX_IMPORT_THREADS !== undefined) return Math.max(0, Math.min(16, Number(env.FRAUDX_IMPORT_THREADS) || 0));
+  // Starting a thread costs about as much as parsing a few thousand rows.
+  if (fileBytes < 512 * 1024) return 0;
+  return Math.min(4, availableParallelism());
+}
+
+/**
+ * Streams a JSON Lines file as read blocks, in file order, parsed by `threads` worker threads
+ * (or in this thread when 0). A bounded number of blocks is in flight, so memory stays flat
+ * however large the file.
+ */
+export async function* readJsonBlocks(
+  file: string,
+  importer: ImporterFacts,
+  threads: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<ReadBlock> {
+  const pool = threads > 0 ? new ParsePool(threads, importer) : undefined;
+  const inFlight: Promise<ReadBlock>[] = [];
+  const window = Math.max(2, threads * 3);
+  try {
+    for await (const { text, firstLine } of textBlocks(file, onBytes)) {
+      inFlight.push(pool ? pool.parse(text, firstLine) : Promise.resolve(readJsonLines(text, firstLine, importer)));
+      if (inFlight.length >= window) yield await inFlight.shift()!;
+    }
+    while (inFlight.length > 0) yield await inFlight.shift()!;
+  } finally {
+    // Settle what is left before the threads go, so no rejection goes unheard.
+    await Promise.allSettled(inFlight);
+    await pool?.close();
+  }
+}
+
+/** Whole lines of the file in blocks of about BLOCK_CHARS, each with the number of its first line. */
+async function* textBlocks(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<{ text: string; firstLine: number }> {
+  const stream = createReadStream(file, { highWaterMark: BLOCK_CHARS });
+  let pending = '';
+  let nextLine = 1;
+  const take = (text: string) => {
+    const block = { text, firstLine: nextLine };
+    nextLine += countLines(text);
+    return block;
+  };
+  stream.setEncoding('utf8');
+  for await (const chunk of stream as AsyncIterable<string>) {
+    onBytes?.(Buffer.byteLength(chunk));
+    pending += chunk;
+    if (pending.length < BLOCK_CHARS) continue;
+    const end = pending.lastIndexOf('\n');
+    if (end < 0) continue;
+    const text = pending.slice(0, end);
+    pending = pending.slice(end + 1);
+    yield take(text);
+  }
+  if (pending !== '') yield take(pending);
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+/** Worker threads that each read blocks with `readJsonLines`; tasks go to the least busy one. */
+class ParsePool {
+  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly waiting = new Map<number, { resolve(b: ReadBlock): void; reject(e: Error): void }>();
+  private nextId = 0;
+
+  constructor(threads: number, importer: ImporterFacts) {
+    for (let i = 0; i < threads; i++) {
+      const worker = startWorker(importer);
+      const slot = { worker, busy: 0 };
+      worker.on('message', (m: { id: number; block: ReadBlock }) => {
+        slot.busy -= 1;
+        this.waiting.get(m.id)?.resolve(m.block);
+        this.waiting.delete(m.id);
+      });
+      worker.on('error', (err) => this.failAll(err));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.failAll(new Error(`an import parse thread stopped with code ${code}`));
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  parse(text: string, firstLine: number): Promise<ReadBlock> {
+    const id = this.nextId++;
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy += 1;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, text, firstLine } satisfies ParseTask);
+    });
+  }
+
+  private failAll(err: Error): void {
+    for (const w of this.waiting.values()) w.reject(err);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/**
+ * fraudx runs its TypeScript through tsx; a new thread registers tsx itself before loading the
+ * worker, as bin/fraudx.js does for the main thread.
+ */
+function startWorker(importer: ImporterFacts): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./import.worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true, workerData: { importer } });
+}

@@ -1,0 +1,136 @@
+import { type RawBuilder, sql, type Transaction } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type { Storage } from '../../db/database.js';
+import type { AssertionTable, Database, IndicatorTable } from '../../db/schema.js';
+import { valueKey } from './indicators.assert.js';
+
+type Trx = Transaction<Database>;
+
+/**
+ * The statements of the set-based import path, one implementation per dialect. On PostgreSQL each
+ * takes a whole batch as one array or JSON parameter, so a batch of thousands of rows costs one
+ * round trip per step, nothing to compile per row, and no limit on bound parameters.
+ */
+export interface BulkStatements {
+  /** Ids of the values that exist, per `valueKey(kind, canonical)`. */
+  findIndicators(trx: Trx, values: readonly (readonly [string, string])[]): Promise<Map<string, string>>;
+  /** The dedupe keys among `keys` that some assertion already has. */
+  knownDedupeKeys(trx: Trx, keys: readonly string[]): Promise<Set<string>>;
+  /** The indicators among `ids` that `orgId` has asserted before. */
+  assertingOrgs(trx: Trx, ids: readonly string[], orgId: string): Promise<Set<string>>;
+  insertIndicators(trx: Trx, rows: readonly IndicatorTable[]): Promise<void>;
+  insertAssertions(trx: Trx, rows: readonly AssertionTable[]): Promise<void>;
+}
+
+const INDICATOR_COLUMNS = [
+  'id', 'kind', 'canonical', 'display', 'facts', 'status', 'score', 'report_count', 'org_count', 'country_count',
+  'countries', 'typologies', 'seen_count', 'blocked_count', 'false_positive_count', 'found_false_positive',
+  'first_seen', 'last_seen', 'scored_at', 'updated_at', 'coerced_operator', 'audience_facts',
+] as const satisfies readonly (keyof IndicatorTable)[];
+
+const ASSERTION_COLUMNS = [
+  'id', 'indicator_id', 'org_id', 'report_id', 'role', 'typology', 'country', 'loss_minor', 'loss_currency',
+  'observed_at', 'created_at', 'dedupe_key', 'tlp', 'distribution', 'share_groups', 'audience',
+] as const satisfies readonly (keyof AssertionTable)[];
+
+// Rows per statement: large enough that statements are few, small enough to keep each one's JSON modest.
+const CHUNK = 5000;
+
+const prepared = new WeakMap<SQLite.Database, BulkStatements>();
+
+export function bulkStatements(storage: Storage): BulkStatements {
+  if (!storage.sqlite) return postgres;
+  let statements = prepared.get(storage.sqlite);
+  if (!statements) prepared.set(storage.sqlite, (statements = sqliteStatements(storage.sqlite)));
+  return statements;
+}
+
+/**
+ * On SQLite the statements run on the connection under the write's transaction, prepared once:
+ * one prepared statement per row costs less there than any statement that carries many rows.
+ */
+function sqliteStatements(handle: SQLite.Database): BulkStatements {
+  // A bulk write touches index pages all over the tables: keep more of them in memory (64 MB).
+  handle.pragma('cache_size = -65536');
+  const findOne = handle.prepare<[string, string], string>('SELECT id FROM indicators WHERE kind = ? AND canonical = ?').pluck();
+  const keyOne = handle.prepare<[string], number>('SELECT 1 FROM assertions WHERE dedupe_key = ?').pluck();
+  const pairOne = handle.prepare<[string, string], number>('SELECT 1 FROM assertions WHERE indicator_id = ? AND org_id = ? LIMIT 1').pluck();
+  const insert = (table: string, columns: readonly string[]) =>
+    handle.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const insertIndicator = insert('indicators', INDICATOR_COLUMNS);
+  const insertAssertion = insert('assertions', ASSERTION_COLUMNS);
+  return {
+    async findIndicators(_trx, values) {
+      const out = new Map<string, string>();
+      for (const [kind, canonical] of values) {
+        const id = findOne.get(kind, canonical);
+        if (id !== undefined) out.set(valueKey(kind, canonical), id);
+      }
+      return out;
+    },
+    async knownDedupeKeys(_trx, keys) {
+      return new Set(keys.filter((k) => keyOne.get(k) !== undefined));
+    },
+    async assertingOrgs(_trx, ids, orgId) {
+      return new Set(ids.filter((id) => pairOne.get(id, orgId) !== undefined));
+    },
+    async insertIndicators(_trx, rows) {
+      for (const row of rows) insertIndicator.run(row);
+    },
+    async insertAssertions(_trx, rows) {
+      for (const row of rows) insertAssertion.run(row);
+    },
+  };
+}
+
+const postgres: BulkStatements = {
+  async findIndicators(trx, values) {
+    const out = new Map<string, string>();
+    for (const part of chunked(values)) {
+      // Values compare in the column's own collation ("C"), which its unique index is built on.
+      const { rows } = await sql<{ id: string; kind: string; canonical: string }>`
+        SELECT i.id, i.kind, i.canonical
+        FROM unnest(${part.map((v) => v[0])}::text[], ${part.map((v) => v[1])}::text[]) AS v(kind, canonical)
+        JOIN indicators AS i ON i.kind = v.kind AND i.canonical = v.canonical COLLATE "C"`.execute(trx);
+      for (const r of rows) out.set(valueKey(r.kind, r.canonical), r.id);
+    }
+    return out;
+  },
+  async knownDedupeKeys(trx, keys) {
+    const out = new Set<string>();
+    for (const part of chunked(keys)) {
+      const { rows } = await sql<{ dedupe_key: string }>`SELECT dedupe_key FROM assertions WHERE dedupe_key = ANY(${part}::text[])`.execute(trx);
+      for (const r of rows) out.add(r.dedupe_key);
+    }
+    return out;
+  },
+  async assertingOrgs(trx, ids, orgId) {
+    const out = new Set<string>();
+    for (const part of chunked(ids)) {
+      const { rows } = await sql<{ indicator_id: string }>`
+        SELECT DISTINCT indicator_id FROM assertions WHERE indicator_id = ANY(${part}::text[]) AND org_id = ${orgId}`.execute(trx);
+      for (const r of rows) out.add(r.indicator_id);
+    }
+    return out;
+  },
+  insertIndicators: (trx, rows) => insertPostgres(trx, 'indicators', INDICATOR_COLUMNS, rows),
+  insertAssertions: (trx, rows) => insertPostgres(trx, 'assertions', ASSERTION_COLUMNS, rows),
+};
+
+async function insertPostgres<T extends object>(trx: Trx, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): Promise<void> {
+  // The table's own row type reads each JSON field into its column's type.
+  for (const part of chunked(rows)) {
+    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)})
+      SELECT ${columnList(columns)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(part)}::json)`.execute(trx);
+  }
+}
+
+function columnList(columns: readonly string[]): RawBuilder<unknown> {
+  return sql.join(columns.map((c) => sql.ref(c)));
+}
+
+function chunked<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}

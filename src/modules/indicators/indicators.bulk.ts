@@ -1,0 +1,214 @@
+import { sql, type Transaction } from 'kysely';
+import type { AppContext } from '../../app/context.js';
+import { type Emit, write } from '../../app/write.js';
+import type { AssertionTable, Database, IndicatorTable } from '../../db/schema.js';
+import { newId } from '../../shared/ids.js';
+import { coercedAmong } from '../cases/cases.coerced.js';
+import type { MarkingRow } from '../policy/markings.js';
+import { SHARED } from '../policy/check-audience.js';
+import { valueKey } from './indicators.assert.js';
+import { bulkStatements, type BulkStatements } from './indicators.bulk-sql.js';
+import { checkFactsOf } from './indicators.model.js';
+import { refreshIndicators } from './indicators.refresh.js';
+import { computeScore, type OrgEvidence } from './score.js';
+import type { KindName } from './kinds/kind.js';
+
+type Trx = Transaction<Database>;
+
+/** One organisation's listing, already parsed: what an import hands to the set-based path. */
+export interface ParsedListing {
+  kind: KindName;
+  canonical: string;
+  display: string;
+  /** The parse's facts as JSON, as the indicators table keeps them. */
+  facts: string;
+  typology: string | null;
+  country: string | null;
+  observedAt: string;
+  /** The listing's identity (listings.ts `listingAssertion`): recording it again changes nothing. */
+  dedupeKey: string;
+  marking: MarkingRow;
+}
+
+/**
+ * Records many listings of one organisation in one transaction, set-based: a few statements per
+ * batch whatever its size. It gives the same indicators, assertions, counters and change events
+ * as `recordListings`: new indicators whose evidence is all in the batch are computed here, in
+ * memory, and written once; indicators that already existed (or whose new evidence is restricted,
+ * public or allowlisted) go through the same refresh as every other write. Answers per item
+ * whether it added an assertion (accepted) or was known already (merged).
+ */
+export async function recordListingsBulk(ctx: AppContext, orgId: string, items: readonly ParsedListing[]): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const statements = bulkStatements(ctx.storage);
+  return write(ctx, (trx, emit) => recordBatch(trx, emit, ctx, statements, orgId, items));
+}
+
+async function recordBatch(
+  trx: Trx,
+  emit: Emit,
+  ctx: AppContext,
+  q: BulkStatements,
+  orgId: string,
+  items: readonly ParsedListing[],
+): Promise<boolean[]> {
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+
+  // Which values exist already, and which of these listings were recorded before.
+  const values = new Map<string, ParsedListing>();
+  for (const item of items) values.set(valueKey(item.kind, item.canonical), item);
+  const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
+  const knownKeys = await q.knownDedupeKeys(trx, items.map((i) => i.dedupeKey));
+  const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
+
+  const ids = new Map(existing);
+  const fresh: AssertionTable[] = [];
+  const freshByValue = new Map<string, AssertionTable[]>();
+  const added: boolean[] = [];
+  let newPairs = 0;
+  for (const item of items) {
+    if (knownKeys.has(item.dedupeKey)) {
+      added.push(false);
+      continue;
+    }
+    knownKeys.add(item.dedupeKey);
+    added.push(true);
+    const key = valueKey(item.kind, item.canonical);
+    let indicatorId = ids.get(key);
+    if (!indicatorId) ids.set(key, (indicatorId = newId()));
+    if (!knownPairs.has(indicatorId)) {
+      knownPairs.add(indicatorId);
+      newPairs += 1;
+    }
+    const assertion: AssertionTable = {
+      id: newId(),
+      indicator_id: indicatorId,
+      org_id: orgId,
+      report_id: null,
+      role: null,
+      typology: item.typology,
+      country: item.country,
+      loss_minor: null,
+      loss_currency: null,
+      observed_at: item.observedAt,
+      created_at: nowIso,
+      dedupe_key: item.dedupeKey,
+      ...item.marking,
+    };
+    fresh.push(assertion);
+    let list = freshByValue.get(key);
+    if (!list) freshByValue.set(key, (list = []));
+    list.push(assertion);
+  }
+  if (fresh.length === 0) return added;
+
+  if (newPairs > 0) {
+    await trx
+      .updateTable('orgs')
+      .set({ asserted_count: sql<number>`asserted_count + ${newPairs}` })
+      .where('id', '=', orgId)
+      .execute();
+  }
+  const org = await trx.selectFrom('orgs').select(['asserted_count', 'false_positive_count']).where('id', '=', orgId).executeTakeFirstOrThrow();
+
+  // New values: computed here when every fact comes from this batch, refreshed otherwise.
+  const evidence: OrgEvidence = {
+    orgId,
+    reports: 0,
+    lastAssertedAt: null,
+    blockedAt: null,
+    seenAt: null,
+    falsePositive: false,
+    assertedCount: Number(org.asserted_count),
+    falsePositiveCount: Number(org.false_positive_count),
+  };
+  const created = new Set<string>();
+  const newRows: IndicatorTable[] = [];
+  const computed: IndicatorTable[] = [];
+  const refresh: string[] = [];
+  for (const [key, assertions] of freshByValue) {
+    const id = ids.get(key)!;
+    if (existing.has(key)) {
+      refresh.push(id);
+      continue;
+    }
+    created.add(id);
+    const item = values.get(key)!;
+    const row = newIndicatorRow(id, item, assertions, ctx.allowlist.has(item.kind, item.canonical) ? 'allowed' : 'active', nowIso);
+    newRows.push(row);
+    if (row.status === 'active' && assertions.every((a) => PLAIN_AUDIENCES.has(a.audience))) {
+      computeFacts(row, assertions, evidence, now);
+      computed.push(row);
+    } else {
+      refresh.push(id);
+    }
+  }
+  const coerced = await coercedAmong(trx, computed);
+  for (const row of computed) if (coerced.has(row.id)) row.coerced_operator = 1;
+
+  await q.insertIndicators(trx, newRows);
+  await q.insertAssertions(trx, fresh);
+  for (const row of computed) emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: { id: row.id, ...checkFactsOf(row) } });
+  await refreshIndicators(trx, emit, refresh, now, created);
+  return added;
+}
+
+/** Shared with every member, and no wider: the facts of such evidence need no audience query. */
+const PLAIN_AUDIENCES: ReadonlySet<string> = new Set(SHARED.filter((a) => a !== 'public'));
+
+/** A new indicator as `upsertIndicators` makes it: no evidence yet, seen first when first observed. */
+function newIndicatorRow(id: string, item: ParsedListing, assertions: readonly AssertionTable[], status: string, nowIso: string): IndicatorTable {
+  let first = assertions[0].observed_at;
+  for (const a of assertions) if (a.observed_at < first) first = a.observed_at;
+  return {
+    id,
+    kind: item.kind,
+    canonical: item.canonical,
+    display: item.display,
+    facts: item.facts,
+    status,
+    score: 0,
+    report_count: 0,
+    org_count: 0,
+    country_count: 0,
+    countries: '',
+    typologies: '',
+    seen_count: 0,
+    blocked_count: 0,
+    false_positive_count: 0,
+    found_false_positive: 0,
+    first_seen: first,
+    last_seen: first,
+    scored_at: nowIso,
+    updated_at: nowIso,
+    coerced_operator: 0,
+    audience_facts: '',
+  };
+}
+
+/**
+ * The refresh (indicators.refresh.ts) of an active indicator whose only evidence is one
+ * organisation's listings in this batch, all shared with the community: no sightings, no
+ * restricted or public assertions, so no query is needed to know its facts.
+ */
+function computeFacts(row: IndicatorTable, assertions: readonly AssertionTable[], org: OrgEvidence, now: Date): void {
+  let last = assertions[0].observed_at;
+  const countries = new Set<string>();
+  const typologies = new Set<string>();
+  for (const a of assertions) {
+    if (a.observed_at > last) last = a.observed_at;
+    if (a.country) countries.add(a.country);
+    if (a.typology) typologies.add(a.typology);
+  }
+  // Listings have no report: each one counts as a report of its own.
+  const evidence: OrgEvidence = { ...org, reports: assertions.length, lastAssertedAt: last };
+  const countryList = [...countries].sort();
+  row.score = computeScore([evidence], row.status, now);
+  row.report_count = assertions.length;
+  row.org_count = 1;
+  row.country_count = countryList.length;
+  row.countries = countryList.join(',');
+  row.typologies = [...typologies].sort().join(',');
+  if (last > row.last_seen) row.last_seen = last;
+}
