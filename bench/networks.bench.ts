@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { NetworkState } from '../src/modules/networks/network-state.js';
 import { WHOLE_GRAPH } from '../src/modules/networks/network-stats.js';
 import { COMMUNITY_MIN_SIZE } from '../src/modules/networks/network-structure.js';
+import { networkViewFor } from '../src/modules/networks/visibility.js';
+import { markingColumns } from '../src/modules/policy/markings.js';
 import { rng } from './data.js';
 
 export interface Figure {
@@ -48,7 +50,14 @@ function networkSizes(shape: Shape, r: () => number): number[] {
  * ~150 members, chosen with a skew so a few mules take most victims), the next member in turn,
  * and one at random. A few reports cross networks, as shared infrastructure does.
  */
-function* reportsOf(shape: Shape, seed = 7): Generator<{ id: string; country: string; members: number[] }> {
+interface BenchReport {
+  id: string;
+  country: string;
+  members: number[];
+  strict?: boolean;
+}
+
+function* reportsOf(shape: Shape, seed = 7): Generator<BenchReport> {
   const r = rng(seed);
   const countries = ['TH', 'KH', 'SG', 'PH', 'ID', 'MY', 'VN', 'MM', 'LA'];
   let base = 0;
@@ -62,7 +71,8 @@ function* reportsOf(shape: Shape, seed = 7): Generator<{ id: string; country: st
       const members = [hub, base + (k % size), base + ((k + 1 + Math.floor(r() * (size - 1))) % size)];
       // One report in fifty is filed from another country than the network's home.
       const country = countries[r() < 0.02 ? Math.floor(r() * countries.length) : home];
-      yield { id: `r${n++}`, country, members };
+      // One report in a hundred is kept to its own organisation (TLP:AMBER+STRICT).
+      yield { id: `r${n}`, country, members, strict: n++ % 100 === 99 };
     }
     base += size;
   }
@@ -71,9 +81,20 @@ function* reportsOf(shape: Shape, seed = 7): Generator<{ id: string; country: st
 const indicatorId = (i: number) => `i${String(i).padStart(8, '0')}`;
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-function addReport(state: NetworkState, report: { id: string; country: string; members: number[] }): void {
+const STRICT = markingColumns({ tlp: 'amber+strict', distribution: 'organisation', groups: [] });
+
+function addReport(state: NetworkState, report: BenchReport): void {
   state.addReport(
-    { id: report.id, orgId: `org-${report.country}`, country: report.country, typology: 'investment', lossMinor: 100_000, lossCurrency: 'USD', at: '2025-06-01T00:00:00.000Z' },
+    {
+      id: report.id,
+      orgId: `org-${report.country}`,
+      country: report.country,
+      typology: 'investment',
+      lossMinor: 100_000,
+      lossCurrency: 'USD',
+      at: '2025-06-01T00:00:00.000Z',
+      ...(report.strict ? { marking: STRICT } : {}),
+    },
     report.members.map((i) => ({ id: indicatorId(i), kind: i % 3 === 0 ? 'bank-account' : i % 3 === 1 ? 'phone' : 'crypto-wallet', canonical: indicatorId(i), linkable: true })),
   );
 }
@@ -116,6 +137,17 @@ export async function runNetworksBench({ quick = false }: { quick?: boolean } = 
   figure('networks.recompute.total', full, 'ms', 60_000);
   const used = process.cpuUsage(cpu);
   figure('networks.recompute.cpu', (used.user + used.system) / 1000, 'ms');
+
+  // A reader from outside the region, hidden every strict report: its own partition, computed
+  // once over the visible reports, then served from the cache until the graph changes.
+  const outsider = networkViewFor({ orgId: 'org-outside', role: 'analyst', actorId: 'bench', country: 'US' }, state.graph);
+  t = process.hrtime.bigint();
+  const restricted = state.partitionFor(outsider);
+  figure('networks.view.restricted.compute', ms(t), 'ms', 60_000);
+  figure('networks.view.restricted.count', [...restricted.all()].length, 'count');
+  t = process.hrtime.bigint();
+  state.partitionFor(outsider);
+  figure('networks.view.restricted.cached', ms(t), 'ms');
 
   // A new report joining two networks: how long until the next query lists the merged network.
   const r = rng(99);

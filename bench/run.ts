@@ -81,14 +81,19 @@ try {
   step('in-process lookups');
   const asked = queries(sample, 1_000_000);
   const kinds = asked.map((q) => q.kind);
-  const values = asked.map((q) => q.canonical);
+  // As a request carries them: decoded from JSON, so flat strings rather than the generator's concatenations.
+  const values = JSON.parse(JSON.stringify(asked.map((q) => q.canonical))) as string[];
   let best = 0;
   let known = 0;
   for (let round = 0; round < 5; round++) {
     const started = performance.now();
     let done = 0;
     while (done < SIZE.lookups / 5) {
-      for (let i = 0; i < values.length; i++) if (index.get(kinds[i], values[i])) known++;
+      // What a check does: find the row, then read the status of a hit.
+      for (let i = 0; i < values.length; i++) {
+        const row = index.lookupRow(kinds[i], values[i]);
+        if (row >= 0 && index.profileAt(row).status !== '') known++;
+      }
       done += values.length;
     }
     best = Math.max(best, done / ((performance.now() - started) / 1000));

@@ -16,6 +16,8 @@ export interface Config {
   rateLimits: RateLimits;
   /** Single sign-on; absent unless FRAUDX_OIDC_ISSUER is set. */
   oidc?: OidcSettings;
+  /** NATS servers `serve` publishes the change log to (JetStream); absent unless FRAUDX_NATS_URL is set. */
+  nats?: { servers: string; stream?: string; subjectPrefix?: string };
 }
 
 export interface ConfigFlags {
@@ -41,5 +43,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     webhookAllowPrivate: /^(1|true|yes)$/i.test(env.FRAUDX_WEBHOOK_ALLOW_PRIVATE ?? ''),
     rateLimits: rateLimitSettings(env),
     oidc: oidcSettings(env),
+    nats: env.FRAUDX_NATS_URL
+      ? { servers: env.FRAUDX_NATS_URL, stream: env.FRAUDX_NATS_STREAM || undefined, subjectPrefix: env.FRAUDX_NATS_SUBJECT_PREFIX || undefined }
+      : undefined,
   };
 }

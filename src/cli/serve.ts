@@ -4,6 +4,7 @@ import { bootstrapNode } from '../modules/orgs/orgs.service.js';
 import { buildApp } from '../server/app.js';
 import { startRequestScheduler } from '../modules/requests/scheduler.js';
 import { startRetentionJob } from '../modules/privacy/retention.service.js';
+import { DEFAULT_STREAM, publishChangeLog } from '../modules/streams/nats-stream.js';
 
 /** `fraudx serve`: opens storage, makes a fresh node's first organisation and key, and listens. */
 export async function serve(flags: ConfigFlags): Promise<void> {
@@ -16,6 +17,9 @@ export async function serve(flags: ConfigFlags): Promise<void> {
   const app = await buildApp(ctx);
   const stopClocks = startRequestScheduler(ctx);
   const stopRetention = startRetentionJob(ctx);
+  // Configured: the live stream fans out through JetStream; a node that cannot reach it does not start.
+  const publisher = config.nats ? await publishChangeLog(ctx.storage.db, ctx.feed, config.nats) : undefined;
+  if (config.nats) ctx.log.info({ stream: config.nats.stream ?? DEFAULT_STREAM }, 'publishing the change log to NATS JetStream');
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -24,6 +28,7 @@ export async function serve(flags: ConfigFlags): Promise<void> {
     stopClocks();
     stopRetention();
     await app.close();
+    await publisher?.close().catch((err: Error) => ctx.log.warn({ err: err.message }, 'closing the NATS publisher failed'));
     await ctx.close();
     process.exit(0);
   };

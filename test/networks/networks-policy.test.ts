@@ -82,7 +82,11 @@ describe.each(DIALECTS)('networks respect the trust model on %s', (dialect) => {
     // An indicator known to the other bank only through the hidden report is, for it, unknown.
     const secret = await get(bankB, `/api/v1/indicators/phone/${encodeURIComponent(SECRET)}/neighbourhood`);
     expect(secret.status).toBe(404);
-    expect(secret.body.code).toBe('not-found');
+    const never = await get(bankB, `/api/v1/indicators/phone/${encodeURIComponent('+66899999992')}/neighbourhood`);
+    expect([secret.body, never.body].map((b) => [b.status, b.code, b.detail.replace(/\+\d+/, 'N')])).toEqual([
+      [404, 'not-found', 'phone N is named in no report you can see'],
+      [404, 'not-found', 'phone N is named in no report you can see'],
+    ]);
     expect((await get(bankA, `/api/v1/indicators/phone/${encodeURIComponent(SECRET)}/neighbourhood`)).status).toBe(200);
     const path = (key: string) => get(key, `/api/v1/paths?from=${encodeURIComponent('+85512345001')}&to=${encodeURIComponent('+66811111101')}`);
     expect((await path(bankB)).body).toEqual({ found: false, length: null, steps: [] });

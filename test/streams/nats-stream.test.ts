@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { pino } from 'pino';
@@ -12,6 +14,7 @@ import { createReportBody } from '../../src/modules/reports/reports.schema.js';
 import { createReport } from '../../src/modules/reports/reports.service.js';
 import { followChangeStream, publishChangeLog } from '../../src/modules/streams/nats-stream.js';
 import { freshDatabase, type TestDatabase } from '../support/databases.js';
+import { spawnServe } from '../support/process.js';
 
 // NATS with JetStream runs beside PostgreSQL on the test machine (see docs/scaling.md).
 const NATS = process.env.FRAUDX_TEST_NATS ?? '127.0.0.1:4222';
@@ -86,4 +89,46 @@ describe('the change log through NATS JetStream', () => {
     await nc.close();
     return info.state.messages;
   }
+});
+
+describe('fraudx serve with FRAUDX_NATS_URL', () => {
+  let db: TestDatabase;
+  const names = { servers: NATS, stream: `FRAUDX_TEST_${randomBytes(4).toString('hex')}`, subjectPrefix: `fraudxtest${randomBytes(4).toString('hex')}` };
+
+  beforeAll(async () => {
+    db = await freshDatabase('sqlite');
+  });
+  afterAll(async () => {
+    const nc = await connect({ servers: NATS });
+    await (await jetstreamManager(nc)).streams.delete(names.stream).catch(() => undefined);
+    await nc.close();
+    await db?.drop();
+  });
+
+  it('publishes every write of the running node to the stream', async () => {
+    const node = await spawnServe([], {
+      FRAUDX_DATA: db.dataDir,
+      DATABASE_URL: '',
+      FRAUDX_NATS_URL: NATS,
+      FRAUDX_NATS_STREAM: names.stream,
+      FRAUDX_NATS_SUBJECT_PREFIX: names.subjectPrefix,
+    });
+    const seen: LoggedEvent[] = [];
+    const follower = await followChangeStream({ ...names, entities: ['indicator'] }, (e) => seen.push(e));
+    try {
+      const key = readFileSync(path.join(db.dataDir, 'initial-admin-key'), 'utf8').trim();
+      const res = await fetch(`${node.url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ typology: 'investment', country: 'TH', indicators: [{ value: '081 333 0001' }] }),
+      });
+      expect(res.status).toBe(201);
+      await until(() => seen.some((e) => (e.data as { canonical?: string }).canonical === '+66813330001'));
+      const event = seen.find((e) => (e.data as { canonical?: string }).canonical === '+66813330001');
+      expect(event).toMatchObject({ entity: 'indicator', op: 'create', data: { kind: 'phone', reports: 1 } });
+    } finally {
+      await follower.close();
+      await node.stop();
+    }
+  });
 });

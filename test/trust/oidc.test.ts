@@ -1,39 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.js';
 import { DIALECTS } from '../support/databases.js';
 import { startNode, type TestNode } from '../support/node.js';
-
-/** The people the test provider knows, by subject. */
-type Account = { email?: string; email_verified?: boolean; name?: string; fraudx_org?: string; fraudx_role?: string };
-
-/** A real OpenID provider (oidc-provider) on a loopback port, with its own login and consent pages. */
-async function startProvider(redirectUri: string, accounts: Map<string, Account>): Promise<{ issuer: string; close(): Promise<void> }> {
-  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  const server: Server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: 'fraudx', client_secret: 'a-test-client-secret-of-some-length', redirect_uris: [redirectUri], token_endpoint_auth_method: 'client_secret_post' }],
-    pkce: { required: () => true },
-    scopes: ['openid', 'email', 'profile', 'fraudx'],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], fraudx: ['fraudx_org', 'fraudx_role'] },
-    cookies: { keys: ['a-test-cookie-key'] },
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, ...accounts.get(sub) }) }),
-  });
-  handle = provider.callback();
-  return { issuer, close: () => new Promise((done) => server.close(() => done())) };
-}
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((done) => probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as AddressInfo;
-    probe.close(() => done(port));
-  }));
-}
+import { type Account, freePort, oidcEnv, startProvider, type TestProvider } from '../support/oidc-provider.js';
 
 /** Cookies per host, as a browser keeps them (paths ignored: each host's cookies have distinct names). */
 class CookieJar {
@@ -102,7 +71,7 @@ async function browse(jar: CookieJar, start: string, nodeUrl: string, login: str
 
 describe.each(DIALECTS)('OpenID Connect single sign-on on %s', (dialect) => {
   let node: TestNode;
-  let provider: { issuer: string; close(): Promise<void> };
+  let provider: TestProvider;
   let bank: { orgId: string; key: string };
   const accounts = new Map<string, Account>();
 
@@ -117,13 +86,7 @@ describe.each(DIALECTS)('OpenID Connect single sign-on on %s', (dialect) => {
     provider = await startProvider(redirectUri, accounts);
     node = await startNode(dialect, {
       port,
-      env: {
-        FRAUDX_OIDC_ISSUER: provider.issuer,
-        FRAUDX_OIDC_CLIENT_ID: 'fraudx',
-        FRAUDX_OIDC_CLIENT_SECRET: 'a-test-client-secret-of-some-length',
-        FRAUDX_OIDC_REDIRECT_URI: redirectUri,
-        FRAUDX_OIDC_SCOPES: 'openid email profile fraudx',
-      },
+      env: oidcEnv(provider, redirectUri),
     });
     bank = await node.orgWithKey('Andaman Bank', 'TH', 'admin');
     await createUser(node.ctx, 'system', { email: 'analyst@andaman.test', name: 'An Analyst', role: 'analyst', orgId: bank.orgId });
@@ -206,7 +169,7 @@ describe.each(DIALECTS)('OpenID Connect single sign-on on %s', (dialect) => {
 
 describe.each(DIALECTS)('OpenID Connect provisioning on %s', (dialect) => {
   let node: TestNode;
-  let provider: { issuer: string; close(): Promise<void> };
+  let provider: TestProvider;
   let bank: { orgId: string; key: string };
   const accounts = new Map<string, Account>();
 
@@ -216,14 +179,7 @@ describe.each(DIALECTS)('OpenID Connect provisioning on %s', (dialect) => {
     provider = await startProvider(redirectUri, accounts);
     node = await startNode(dialect, {
       port,
-      env: {
-        FRAUDX_OIDC_ISSUER: provider.issuer,
-        FRAUDX_OIDC_CLIENT_ID: 'fraudx',
-        FRAUDX_OIDC_CLIENT_SECRET: 'a-test-client-secret-of-some-length',
-        FRAUDX_OIDC_REDIRECT_URI: redirectUri,
-        FRAUDX_OIDC_SCOPES: 'openid email profile fraudx',
-        FRAUDX_OIDC_PROVISION: 'true',
-      },
+      env: { ...oidcEnv(provider, redirectUri), FRAUDX_OIDC_PROVISION: 'true' },
     });
     bank = await node.orgWithKey('Mekong Bank', 'TH', 'admin');
     accounts.set('idp-new-intake', { email: 'New.Intake@Mekong.test', email_verified: true, name: 'New Intake', fraudx_org: bank.orgId, fraudx_role: 'intake' });

@@ -140,6 +140,23 @@ describe.each(DIALECTS)('trust on %s', (dialect) => {
     expect((await node.request('GET', `/api/v1/reports/${strictReport}`, { key: bankA.key })).body.summary).toBeNull();
     const audit = await node.request('GET', '/api/v1/audit?action=personal.erase');
     expect(audit.body.items.map((i: { details: { reason: string } }) => i.details.reason)).toEqual(['retention: 30 days', 'request: victim request']);
+
+    // The node operator's retention erases what public reporters wrote, keeping the queue's facts.
+    const pending = () => node.ctx.storage.db.selectFrom('intake_reports').select(['summary', 'contact', 'typology']).execute();
+    expect((await pending()).every((r) => r.summary.startsWith('fx1:'))).toBe(true);
+    expect((await node.request('PUT', `/api/v1/orgs/${node.ownerOrgId}/settings`, { body: { retentionDays: 30 } })).status).toBe(200);
+    await runRetention(node.ctx);
+    expect((await pending()).every((r) => r.summary.startsWith('fx1:'))).toBe(true);
+    await runRetention(later);
+    expect(await pending()).toEqual([{ summary: '', contact: null, typology: 'investment' }]);
+    expect((await node.request('GET', '/api/v1/audit?action=personal.erase')).body.items[0].details).toEqual({ reason: 'retention: 30 days', intake: 1 });
+  });
+
+  it('offers no single sign-on when none is configured', async () => {
+    expect((await node.request('GET', '/api/v1/auth/options', { key: null })).body).toEqual({ password: true, sso: false });
+    const login = await node.request('GET', '/api/v1/auth/oidc/login', { key: null });
+    expect(login.status).toBe(404);
+    expect(login.body.code).toBe('sso-not-configured');
   });
 
   it('gives read-only check keys the check API and nothing else', async () => {

@@ -168,9 +168,11 @@ export class CompactLookupIndex implements LookupIndex {
 
   lookupUnique(canonical: string): number {
     const kinds = this.c.kinds.length;
+    // The value's bytes are hashed once; each kind only mixes in its byte.
+    const valueHash = this.hash === hashKey ? hashValueOf(canonical) : -1;
     let found = -1;
     for (let code = 0; code < kinds; code++) {
-      const row = this.findCode(code, canonical);
+      const row = valueHash >= 0 ? Math.max(-1, this.probe(withKind(valueHash, code), -1, code, canonical)) : this.findCode(code, canonical);
       if (row < 0 || this.c.profileIds[row] === DELETED) continue;
       if (found >= 0) return -1;
       found = row;

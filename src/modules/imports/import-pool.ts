@@ -14,8 +14,8 @@ const BLOCK_CHARS = 256 * 1024;
  */
 export function parseThreads(fileBytes: number, env: NodeJS.ProcessEnv = process.env): number {
   if (env.FRAUDX_IMPORT_THREADS !== undefined) return Math.max(0, Math.min(16, Number(env.FRAUDX_IMPORT_THREADS) || 0));
-  // Starting a thread costs about as much as parsing a few thousand rows.
-  if (fileBytes < 512 * 1024) return 0;
+  // Starting a thread (loading the parsers) costs seconds of CPU: worth it for large files only.
+  if (fileBytes < 16 * 1024 * 1024) return 0;
   return Math.min(4, availableParallelism());
 }
 

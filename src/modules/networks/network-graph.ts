@@ -94,6 +94,12 @@ export class NetworkGraph {
   uf = new UnionFind();
   edgeCount = 0;
   version = 0;
+  /**
+   * Moves only on changes a view cannot follow by adding edges: a marking changed or first seen,
+   * an indicator allowed or no longer. Views computed at the same structure catch up with new
+   * reports and links instead of starting again.
+   */
+  structureVersion = 0;
 
   indicatorNumber(id: string): number | undefined {
     return this.indicatorIndex.get(id);
@@ -161,6 +167,7 @@ export class NetworkGraph {
     this.markingUse[this.reportMarking[r]]--;
     this.reportMarking[r] = this.useMarking(this.reports[r].orgId, marking);
     this.version++;
+    this.structureVersion++;
   }
 
   /** Marks an indicator as operated under coercion, or not; nothing structural changes. */
@@ -177,6 +184,7 @@ export class NetworkGraph {
     if (i === undefined || this.indicators[i].linkable === linkable) return false;
     this.indicators[i].linkable = linkable;
     this.version++;
+    this.structureVersion++;
     return true;
   }
 
@@ -209,8 +217,8 @@ export class NetworkGraph {
     return this.linkInto(this.uf, members);
   }
 
-  /** Joins a report's linkable indicators; returns the roots they had before. */
-  private linkInto(uf: UnionFind, members: readonly number[]): number[] {
+  /** Joins a report's (or a link's) linkable indicators in `uf`; returns the roots they had before. */
+  linkInto(uf: UnionFind, members: readonly number[]): number[] {
     uf.ensure(this.indicators.length);
     const roots: number[] = [];
     let first = -1;
@@ -239,6 +247,8 @@ export class NetworkGraph {
     const key = `${orgId}\u0000${marking.tlp}\u0000${marking.distribution}\u0000${marking.audience}\u0000${marking.share_groups}`;
     let m = this.markingIndex.get(key);
     if (m === undefined) {
+      // Views decided on the markings they knew: a new one makes them decide again.
+      this.structureVersion++;
       m = this.markings.length;
       this.markings.push({ org_id: orgId, tlp: marking.tlp, distribution: marking.distribution, audience: marking.audience, share_groups: marking.share_groups });
       this.markingUse.push(0);

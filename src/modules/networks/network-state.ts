@@ -9,13 +9,21 @@ import { type Component, Partition, viewPartition } from './partition.js';
 /** How many restricted views keep their partition: one per visibility class in use, the oldest dropped. */
 const VIEW_CACHE = 16;
 
+/** A restricted view's partition, and how far into the graph's reports and links it has read. */
+interface ViewCache {
+  structure: number;
+  reports: number;
+  links: number;
+  partition: Partition;
+}
+
 /**
  * The networks of the whole graph, kept current in memory. A new report (or sighting link) is
  * added to the graph and its indicators joined in the union-find at once; the components it
  * touched are marked dirty and described again on the next query. Only a change that can split
  * a network (an indicator becoming "allowed") rebuilds every component. Views that hide reports
- * get their own partition, computed when asked and kept until the graph changes (any new
- * report, link, status or marking change moves `graph.version`).
+ * get their own partition, computed when asked; new reports and links are added to it on the
+ * next ask, and a change that can split (a marking, an indicator allowed) computes it again.
  */
 export class NetworkState {
   readonly graph = new NetworkGraph();
@@ -23,7 +31,7 @@ export class NetworkState {
   private whole = new Partition(this.graph, WHOLE_GRAPH, this.graph.uf);
   private readonly dirty = new Set<number>();
   private rebuildNeeded = false;
-  private readonly views = new Map<string, { version: number; partition: Partition }>();
+  private readonly views = new Map<string, ViewCache>();
 
   /** Adds one report; its networks are described again on the next `refresh`. */
   addReport(facts: ReportFacts, indicators: readonly IndicatorRef[]): void {
@@ -63,12 +71,18 @@ export class NetworkState {
   partitionFor(view: GraphView): Partition {
     if (view.all) return this.whole;
     const cached = this.views.get(view.key);
-    if (cached?.version === this.graph.version) return cached.partition;
+    if (cached?.structure === this.graph.structureVersion) {
+      this.catchUp(cached);
+      // Most recently used last, so the cache drops the least recently used first.
+      this.views.delete(view.key);
+      this.views.set(view.key, cached);
+      return cached.partition;
+    }
     const partition = viewPartition(this.graph, view);
     this.nameViewNetworks(partition);
     this.views.delete(view.key);
-    this.views.set(view.key, { version: this.graph.version, partition });
-    // Maps iterate in insertion order: the first key is the one least recently computed.
+    this.views.set(view.key, { structure: this.graph.structureVersion, reports: this.graph.reports.length, links: this.graph.links.length, partition });
+    // Maps iterate in insertion order: the first key is the one least recently used.
     if (this.views.size > VIEW_CACHE) this.views.delete(this.views.keys().next().value!);
     return partition;
   }
@@ -112,6 +126,34 @@ export class NetworkState {
   }
 
   /**
+   * Adds to a view's partition the reports and links that arrived since it was computed, as the
+   * whole graph's partition does: only the networks they touched are described and named again.
+   */
+  private catchUp(cache: ViewCache): void {
+    const { graph } = this;
+    const { partition } = cache;
+    const touched: number[] = [];
+    const join = (members: readonly number[]) => {
+      const before = graph.linkInto(partition.uf, members);
+      for (const root of before) partition.drop(root);
+      if (before.length > 0) touched.push(before[0]);
+    };
+    for (let r = cache.reports; r < graph.reports.length; r++) if (partition.view.admits(r)) join(graph.reportMembers[r]);
+    for (let l = cache.links; l < graph.links.length; l++) if (partition.view.admitsLink(l)) join([graph.links[l].from, graph.links[l].to]);
+    cache.reports = graph.reports.length;
+    cache.links = graph.links.length;
+    partition.uf.ensure(graph.indicators.length);
+    const roots = new Set(touched.map((i) => partition.uf.find(i)));
+    for (const root of roots) {
+      const c = partition.componentOf(root);
+      if (c.reports.length < 2 || !graph.indicators[root].linkable) continue;
+      // The whole network's id, unless another piece of it already holds that id.
+      const whole = this.labels.labelName(root) ?? '';
+      partition.set(c, whole && !partition.byId(whole) ? whole : this.pieceId(whole, c.members));
+    }
+  }
+
+  /**
    * A view's networks are pieces of the whole graph's networks (hiding reports only splits). The
    * largest piece of each takes the whole network's id; any other piece gets an id derived from
    * that id and its oldest member, which looks like any other network id, so a reader cannot
@@ -125,11 +167,15 @@ export class NetworkState {
       if (whole && !taken.has(whole)) {
         taken.add(whole);
         partition.set(c, whole);
-        continue;
+      } else {
+        partition.set(c, this.pieceId(whole, c.members));
       }
-      let oldest = this.graph.indicators[c.members[0]].id;
-      for (const m of c.members) if (this.graph.indicators[m].id < oldest) oldest = this.graph.indicators[m].id;
-      partition.set(c, 'nw-' + createHash('sha256').update(`${whole}/${oldest}`).digest('hex').slice(0, 16));
     }
+  }
+
+  private pieceId(whole: string, members: readonly number[]): string {
+    let oldest = this.graph.indicators[members[0]].id;
+    for (const m of members) if (this.graph.indicators[m].id < oldest) oldest = this.graph.indicators[m].id;
+    return 'nw-' + createHash('sha256').update(`${whole}/${oldest}`).digest('hex').slice(0, 16);
   }
 }

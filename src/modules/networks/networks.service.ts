@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import { ProblemError } from '../../errors/problems.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import { findIndicatorRow } from '../indicators/indicators.service.js';
+import { parseAllOrThrow } from '../indicators/parse.js';
 import { KIND_NAMES } from '../indicators/kinds/kind.js';
 import { fromMinorUnits, toMinorUnits } from '../money/money.js';
 import type { Principal } from '../policy/policy.js';
@@ -137,14 +138,19 @@ export async function exportNetwork(ctx: AppContext, principal: Principal, id: s
 
 /**
  * The graph node of an indicator the view can reach: named in a visible report or an end of a
- * visible link. One known only from hidden reports answers exactly as one never reported.
+ * visible link. One known only from hidden reports answers exactly as one never heard of.
  */
 async function indicatorNumber(ctx: AppContext, partition: Partition, kind: string | undefined, value: string, country: string | undefined): Promise<number> {
-  const row = await findIndicatorRow(ctx, kind, value, country);
+  const [parsed] = parseAllOrThrow([{ value, kind, country }]);
+  const row = await findIndicatorRow(ctx, kind, value, country).catch((err: unknown) => {
+    if (err instanceof ProblemError && err.code === 'not-found') return undefined;
+    throw err;
+  });
   const { graph, view } = partition;
-  const i = graph.indicatorNumber(row.id);
-  const visible = i !== undefined && (graph.indicatorReports[i].some((r) => view.admits(r)) || graph.indicatorLinks[i].some((l) => view.admitsLink(l)));
-  if (!visible) throw new ProblemError('not-found', `${row.kind} ${row.canonical} is named in no report`, { kind: row.kind, canonical: row.canonical });
+  const i = row && graph.indicatorNumber(row.id);
+  if (i === undefined || !(graph.indicatorReports[i].some((r) => view.admits(r)) || graph.indicatorLinks[i].some((l) => view.admitsLink(l)))) {
+    throw new ProblemError('not-found', `${parsed.kind} ${parsed.canonical} is named in no report you can see`, { kind: parsed.kind, canonical: parsed.canonical });
+  }
   return i;
 }
 

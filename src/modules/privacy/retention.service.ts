@@ -57,7 +57,23 @@ export async function runRetention(ctx: AppContext): Promise<{ org: string; eras
       if (rows.length < 500) break;
     }
   }
+  await eraseOldIntake(ctx);
   return out;
+}
+
+/**
+ * Public reports wait for the node's operator: its retention also erases what reporters wrote
+ * and how to reach them, keeping the queue's anonymous facts.
+ */
+async function eraseOldIntake(ctx: AppContext): Promise<void> {
+  const owner = await ctx.storage.db.selectFrom('orgs').select('retention_days').where('is_node_owner', '=', 1).executeTakeFirst();
+  if (owner?.retention_days === null || owner?.retention_days === undefined) return;
+  const before = new Date(ctx.clock.now().getTime() - Number(owner.retention_days) * DAY_MS).toISOString();
+  await write(ctx, async (trx) => {
+    const erased = await trx.updateTable('intake_reports').set({ summary: '', contact: null }).where('created_at', '<', before).where('summary', '<>', '').executeTakeFirst();
+    const count = Number(erased.numUpdatedRows);
+    if (count > 0) await recordAudit(trx, ctx, 'system', 'personal.erase', null, { reason: `retention: ${owner.retention_days} days`, intake: count });
+  });
 }
 
 /** `serve` runs retention once a day (and once shortly after start); returns the stop function. */

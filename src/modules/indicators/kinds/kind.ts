@@ -40,7 +40,11 @@ export class IndicatorParseError extends Error {
   readonly kind: KindName | undefined;
 
   constructor(code: string, message: string, kind?: KindName) {
+    // Bad input, not a fault: its stack says nothing, and detection makes and drops many of these.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'IndicatorParseError';
     this.code = code;
     this.kind = kind;

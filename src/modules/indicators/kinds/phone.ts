@@ -75,12 +75,19 @@ export function parsePhoneNumber(raw: string, ctx: ParseContext): PhoneNumber {
   return fail('phone', 'invalid-phone', `${quote(raw)} is not a valid phone number${hint}`);
 }
 
+/** Display and facts cost more than the parse itself (formatting, the type's patterns): made on first read. */
 function toParsed(number: PhoneNumber): ParsedIndicator {
+  let display: string | undefined;
+  let known: Record<string, string> | undefined;
   return {
     kind: 'phone',
     canonical: number.number,
-    display: number.formatInternational(),
-    facts: facts({ country: number.country, type: number.getType() }),
+    get display() {
+      return (display ??= number.formatInternational());
+    },
+    get facts() {
+      return (known ??= facts({ country: number.country, type: number.getType() }));
+    },
   };
 }
 

@@ -36,10 +36,17 @@ export function asciiDigits(s: string): string {
   return s.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
 }
 
+/** Every character ASCII: NFKC leaves such text as it is, and it holds nothing to drop or convert. */
+const ASCII_ONLY = /^[\u0000-\u007F]*$/u;
+
 /** Trim, NFKC (full-width forms to ASCII), drop invisible characters, digits to ASCII. */
 export function cleanText(raw: string): string {
+  // Most input is ASCII, and every detection stage cleans it again: skip the Unicode work then.
+  if (ASCII_ONLY.test(raw)) return raw.trim();
   return asciiDigits(raw.normalize('NFKC').replace(INVISIBLE, '')).trim();
 }
+
+const MAYBE_DEFANGED = /[[({]|hxxp|fxp/iu;
 
 /**
  * Restores defanged indicators as written in threat reports: `hxxps[://]evil[.]example`,
@@ -48,6 +55,8 @@ export function cleanText(raw: string): string {
  * refanging a canonical value again changes nothing.
  */
 export function refang(s: string, opts: { braces?: boolean } = {}): string {
+  // Nothing defanged without a bracket or a defanged scheme: most input, answered without the loop.
+  if (!MAYBE_DEFANGED.test(s)) return s;
   // `{` and `}` are legal in email local parts, so `a{.}b@x` may be a real address.
   const dot = opts.braces === false ? /[[(]\s*(?:\.|dot)\s*[\])]/giu : /[[({]\s*(?:\.|dot)\s*[\])}]/giu;
   let out = s;

@@ -35,9 +35,9 @@ export interface FieldSpec {
   maxItems?: number;
 }
 
-/** Marks shared schemas with the form input they stand for; zod keeps the mark through describe(). */
+/** Marks shared schemas with the form input they stand for; zod keeps the mark through describe(), and OpenAPI shows it as x-form. */
 export type FormHint = 'amount' | 'currency' | 'country' | 'indicator' | 'leg' | 'legal-basis' | 'organisation' | 'leg-ref';
-export const formHint = <T extends z.ZodType>(schema: T, form: FormHint): T => schema.meta({ form }) as T;
+export const formHint = <T extends z.ZodType>(schema: T, form: FormHint): T => schema.meta({ 'x-form': form }) as T;
 
 interface Def {
   type: string;
@@ -52,7 +52,10 @@ interface Def {
 }
 
 const defOf = (s: z.core.$ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-const metaOf = (s: z.core.$ZodType) => (z.globalRegistry.get(s) ?? {}) as { form?: FormHint; description?: string };
+const metaOf = (s: z.core.$ZodType) => {
+  const meta = (z.globalRegistry.get(s) ?? {}) as { 'x-form'?: FormHint; description?: string };
+  return { form: meta['x-form'], description: meta.description };
+};
 
 /** Strips optional, default and similar wrappers; says whether the value may be left out. */
 function unwrap(schema: z.core.$ZodType): { inner: z.core.$ZodType; optional: boolean; description?: string } {

@@ -136,7 +136,7 @@ export default function NewRequest() {
               <List size="sm" mt="xs">
                 {gaps.map((g) => (
                   <List.Item key={g.field}>
-                    <Anchor component="button" type="button" size="sm" onClick={focus(g.field)}>
+                    <Anchor component="button" type="button" size="sm" c="red.9" underline="always" onClick={focus(g.field)}>
                       {humanise(g.field)}
                     </Anchor>
                     : {g.why}
