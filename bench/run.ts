@@ -85,8 +85,14 @@ try {
   const values = JSON.parse(JSON.stringify(asked.map((q) => q.canonical))) as string[];
   let best = 0;
   let known = 0;
+  // Timed in CPU seconds of this process: on one core that is the wall time, and on a shared
+  // machine it does not count the time other processes hold the core.
+  const cpuSeconds = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
   for (let round = 0; round < 5; round++) {
-    const started = performance.now();
+    const started = cpuSeconds();
     let done = 0;
     while (done < SIZE.lookups / 5) {
       // What a check does: find the row, then read the status of a hit.
@@ -96,7 +102,7 @@ try {
       }
       done += values.length;
     }
-    best = Math.max(best, done / ((performance.now() - started) / 1000));
+    best = Math.max(best, done / (cpuSeconds() - started));
   }
   if (known === 0) throw new Error('no lookup found a listed value: the data is wrong');
   figure({ name: 'in-process lookups', value: best, unit: 'lookups/s', target: '≥ 5,000,000 on one core', meets: best >= 5_000_000, baselines: {} });
@@ -127,7 +133,11 @@ try {
   const checks = queries(sample, 50_000, 0.2, 11);
   const canonicalBodies = batches(checks, 1000).map((b) => JSON.stringify({ items: b.map((q) => ({ value: q.canonical, kind: q.kind })) }));
   const members = batches(checks, 1000).map((b) => JSON.stringify(b.map((q) => `${q.kind}|${q.canonical}`)));
-  const messyBodies = batches(checks, 1000).map((b) => JSON.stringify({ items: b.map((q) => ({ value: q.messy, country: 'TH' })) }));
+  const messyBody = (b: Item[]) => JSON.stringify({ items: b.map((q) => ({ value: q.messy, country: 'TH' })) });
+  const messyBodies = batches(checks, 1000).map(messyBody);
+  // The set above (about 45,000 distinct values) comes round again several times a run, as popular
+  // values do; this one is values the node has not seen: every item goes through the parsers.
+  const freshBodies = batches(queries(sample, quick ? 200_000 : 1_000_000, 0.2, 12), 1000).map(messyBody);
   const singleBodies = checks.slice(0, 2000).map((q) => JSON.stringify({ items: [{ value: q.canonical, kind: q.kind }] }));
 
   step('single-item checks against a bare Fastify route');
@@ -147,6 +157,8 @@ try {
   step('batch checks of 1,000 messy items');
   const messy = await load('http', `${node.url}/api/v1/check`, messyBodies, 1000);
   figure({ name: 'batch checks (messy input)', value: messy.itemsPerSecond, unit: 'items/s', target: '≥ 150,000', meets: messy.itemsPerSecond >= 150_000 && messy.errors === 0, baselines: { redis: redisBatch.itemsPerSecond } });
+  const fresh = await load('http', `${node.url}/api/v1/check`, freshBodies, 1000);
+  figure({ name: 'batch checks (messy input never seen before)', value: fresh.itemsPerSecond, unit: 'items/s', target: 'none: the parsers alone', meets: fresh.errors === 0, baselines: {} });
 
   const rss = Math.max(rssAfterLoad, rssMb(node.child.pid));
   await node.stop();

@@ -167,6 +167,10 @@ describe.skipIf(!HAS_CHROMIUM)('cooperation requests end to end in Chromium, on 
     await page.getByTestId('send-request').click();
     const refused = page.getByTestId('request-incomplete');
     await refused.waitFor();
+    // Focus moves to the list of what is missing, which names each gap and links to its field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('request-incomplete');
+    await refused.getByRole('button', { name: 'custodian' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-custodian-provider');
     // The kind needs what to preserve and who holds it; Art. 29(2) adds the rest.
     for (const field of ['data', 'custodian', 'requesting authority', 'offence', 'necessity', 'mla intent']) expect(await refused.textContent()).toContain(field);
     expect(await page.getByTestId('field-data').getAttribute('aria-invalid')).toBe('true');

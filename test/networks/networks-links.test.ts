@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../src/app/context.js';
 import { networksOf } from '../../src/modules/networks/networks.engine.js';
 import { WHOLE_GRAPH } from '../../src/modules/networks/network-stats.js';
+import { newCase, screening } from '../cases/fixtures.js';
 import { DIALECTS } from '../support/databases.js';
 import { startNode, type TestNode } from '../support/node.js';
 
@@ -79,6 +80,25 @@ describe.each(DIALECTS)('sighting-derived wallet links on %s', (dialect) => {
     } finally {
       await again.close();
     }
+  });
+
+  it('exports the coerced-operator flag of a wallet a presumed victim was forced to operate', async () => {
+    const team = await node.orgWithKey('Anti Scam Centre', 'TH', 'analyst', 'anti-scam-centre');
+    const caseId = (await node.request('POST', '/api/v1/cases', { key: team.key, body: newCase() })).body.id;
+    await node.request('POST', `/api/v1/cases/${caseId}/transitions`, { key: team.key, body: { to: 'screening' } });
+    const screened = await node.request('POST', `/api/v1/cases/${caseId}/screenings`, { key: team.key, body: screening('presumed-victim', [{ value: W2, kind: 'crypto-wallet' }]) });
+    expect(screened.status).toBe(201);
+    const [network] = (await node.request('GET', '/api/v1/networks', { key: bank })).body.items;
+    const exported = async (format: string) => (await node.request('GET', `/api/v1/networks/${network.id}/export?format=${format}`, { key: bank })).body;
+    const g = parseGraphml(UndirectedGraph, await exported('graphml'));
+    const flagged = g.filterNodes((_, a) => a.coercedOperator === true).map((n) => g.getNodeAttribute(n, 'value'));
+    expect(flagged).toEqual([C2]);
+    expect(g.filterNodes((_, a) => a.type === 'indicator' && a.coercedOperator === false)).toHaveLength(4);
+    const json = await exported('json');
+    expect(json.indicators.filter((i: { coercedOperator: boolean }) => i.coercedOperator).map((i: { value: string }) => i.value)).toEqual([C2]);
+    const csv = (await exported('csv')) as string;
+    expect(csv.split('\n').filter((l) => l.includes(`,${C2},true,`))).toHaveLength(2);
+    expect(JSON.stringify(json)).not.toContain(caseId);
   });
 
   it('refuses a counterparty it cannot use, with problems', async () => {

@@ -9,8 +9,8 @@ import { type CheckBody, type CheckResult, MAX_CHECK_ITEMS } from './check.schem
 
 /** Statuses whose indicators answer `known`: disputed ones still warn, allowed and expired do not. */
 const KNOWN_STATUSES = new Set(['active', 'disputed']);
-/** Raw inputs whose parse outcome is kept: about 10 MB, and the popular values of a busy day. */
-const PARSE_CACHE_SIZE = 100_000;
+/** Raw inputs whose parse outcome is kept: about 200 bytes each, so some 12 MB a process. */
+const PARSE_CACHE_SIZE = 64_000;
 
 // One per process: parse outcomes depend on the input alone.
 const parses = new ParseCache(PARSE_CACHE_SIZE);

@@ -147,22 +147,30 @@ export class NetworkState {
     for (const root of roots) {
       const c = partition.componentOf(root);
       if (c.reports.length < 2 || !graph.indicators[root].linkable) continue;
-      // The whole network's id, unless another piece of it already holds that id.
       const whole = this.labels.labelName(root) ?? '';
-      partition.set(c, whole && !partition.byId(whole) ? whole : this.pieceId(whole, c.members));
+      const holder = whole ? partition.byId(whole) : undefined;
+      if (whole && !holder) partition.set(c, whole);
+      else if (!holder || !this.ranksFirst(c.members, partition.uf.members(holder.root))) partition.set(c, this.pieceId(whole, c.members));
+      else {
+        // Grown past the piece that held the id: as computing from scratch would, it takes it.
+        partition.set(partition.componentOf(holder.root), this.pieceId(whole, partition.uf.members(holder.root)));
+        partition.set(c, whole);
+      }
     }
   }
 
   /**
    * A view's networks are pieces of the whole graph's networks (hiding reports only splits). The
-   * largest piece of each takes the whole network's id; any other piece gets an id derived from
-   * that id and its oldest member, which looks like any other network id, so a reader cannot
-   * tell from ids that two of its networks are joined by something hidden from it.
+   * largest piece of each (on a tie, the one with the oldest member) takes the whole network's
+   * id; any other piece gets an id derived from that id and its oldest member, which looks like
+   * any other network id, so a reader cannot tell from ids that two of its networks are joined
+   * by something hidden from it. `catchUp` keeps to the same rule.
    */
   private nameViewNetworks(partition: Partition): void {
-    const pieces = [...partition.networks()].sort((a, b) => b.members.length - a.members.length || a.root - b.root);
+    const pieces = [...partition.networks()].map((c) => ({ c, oldest: this.oldestId(c.members) }));
+    pieces.sort((a, b) => b.c.members.length - a.c.members.length || (a.oldest < b.oldest ? -1 : 1));
     const taken = new Set<string>();
-    for (const c of pieces) {
+    for (const { c } of pieces) {
       const whole = this.labels.labelName(c.members[0]) ?? '';
       if (whole && !taken.has(whole)) {
         taken.add(whole);
@@ -173,9 +181,18 @@ export class NetworkState {
     }
   }
 
-  private pieceId(whole: string, members: readonly number[]): string {
+  /** Whether piece `a` comes before piece `b` for the whole network's id. */
+  private ranksFirst(a: readonly number[], b: readonly number[]): boolean {
+    return a.length !== b.length ? a.length > b.length : this.oldestId(a) < this.oldestId(b);
+  }
+
+  private oldestId(members: readonly number[]): string {
     let oldest = this.graph.indicators[members[0]].id;
     for (const m of members) if (this.graph.indicators[m].id < oldest) oldest = this.graph.indicators[m].id;
-    return 'nw-' + createHash('sha256').update(`${whole}/${oldest}`).digest('hex').slice(0, 16);
+    return oldest;
+  }
+
+  private pieceId(whole: string, members: readonly number[]): string {
+    return 'nw-' + createHash('sha256').update(`${whole}/${this.oldestId(members)}`).digest('hex').slice(0, 16);
   }
 }

@@ -26,11 +26,12 @@ interface Flow {
   expires: number;
 }
 
-const discovered = new Map<string, Promise<client.Configuration>>();
+// Per settings object, so every context (a node, a test's node) keeps its own client.
+const discovered = new WeakMap<OidcSettings, Promise<client.Configuration>>();
 
 /** The provider's metadata, fetched once per process; a failed fetch is tried again next time. */
 function providerConfig(settings: OidcSettings): Promise<client.Configuration> {
-  let found = discovered.get(settings.issuer + '\n' + settings.clientId);
+  let found = discovered.get(settings);
   if (!found) {
     const issuer = new URL(settings.issuer);
     // Plain HTTP is accepted only from a provider on this machine (development and tests).
@@ -42,8 +43,8 @@ function providerConfig(settings: OidcSettings): Promise<client.Configuration> {
       settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
       loopback && issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
     );
-    discovered.set(settings.issuer + '\n' + settings.clientId, found);
-    found.catch(() => discovered.delete(settings.issuer + '\n' + settings.clientId));
+    discovered.set(settings, found);
+    found.catch(() => discovered.delete(settings));
   }
   return found;
 }

@@ -36,13 +36,13 @@ export function asciiDigits(s: string): string {
   return s.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
 }
 
-/** Every character ASCII: NFKC leaves such text as it is, and it holds nothing to drop or convert. */
-const ASCII_ONLY = /^[\u0000-\u007F]*$/u;
+/** Printable ASCII and plain whitespace: NFKC leaves such text as it is, and it holds nothing to drop or convert. */
+const PLAIN_ASCII = /^[\t\n\r -~]*$/u;
 
 /** Trim, NFKC (full-width forms to ASCII), drop invisible characters, digits to ASCII. */
 export function cleanText(raw: string): string {
   // Most input is ASCII, and every detection stage cleans it again: skip the Unicode work then.
-  if (ASCII_ONLY.test(raw)) return raw.trim();
+  if (PLAIN_ASCII.test(raw)) return raw.trim();
   return asciiDigits(raw.normalize('NFKC').replace(INVISIBLE, '')).trim();
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Loading, Problem } from '../../components/bits';
@@ -40,6 +40,11 @@ export default function NewRequest() {
   const [values, setValues] = useState<Record<string, unknown> | null>(null);
   // Gaps show once a send was refused, and clear as each field is filled.
   const [attempted, setAttempted] = useState(false);
+  // Each refused send moves focus to the list of what is missing, so keyboard and screen-reader users land on it.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) document.getElementById('request-incomplete')?.focus();
+  }, [refusals]);
   const send = useMutation({
     mutationFn: (body: Record<string, unknown>) => post<RequestView>('/api/v1/requests', body),
     onSuccess: (made) => navigate(`/requests/${made.id}`),
@@ -72,7 +77,7 @@ export default function NewRequest() {
     const b = body();
     setAttempted(true);
     if (gapsIn(b).length > 0) {
-      document.getElementById('request-incomplete')?.focus();
+      setRefusals((n) => n + 1);
       return;
     }
     send.reset();

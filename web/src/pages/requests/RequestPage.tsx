@@ -16,8 +16,13 @@ const OVERDUE_CLOCK: Partial<Record<(typeof CLOCKS)[number], string>> = { acknow
 /** What acting means for a kind, for the time it took. */
 const ACT_NAME: Record<string, string> = { takedown: 'takedown', 'payment-intervention': 'freeze', preservation: 'preserve', redress: 'answer' };
 
-function ClockTable({ clocks, kind }: { clocks: Clocks; kind: string }) {
+/** Refusing is acting too, but not freezing or taking down: its time is named plainly. */
+const REFUSALS = new Set(['rejected', 'refused']);
+
+function ClockTable({ clocks, kind, timeline }: { clocks: Clocks; kind: string; timeline: RequestView['timeline'] }) {
   const { t } = useTranslation();
+  const actedTo = timeline?.find((e) => e.at === clocks.actedAt && e.to)?.to;
+  const actName = actedTo && REFUSALS.has(actedTo) ? 'act' : (ACT_NAME[kind] ?? 'act');
   const label = (c: (typeof CLOCKS)[number]) => (c === 'expiresAt' && clocks.expiry ? t(`requests.clock.${clocks.expiry}Until`) : t(`requests.clock.${c}`));
   const took = clocks.actedAt ? (new Date(clocks.actedAt).getTime() - new Date(clocks.sentAt).getTime()) / 1000 : null;
   return (
@@ -37,7 +42,7 @@ function ClockTable({ clocks, kind }: { clocks: Clocks; kind: string }) {
         })}
         {took !== null && (
           <Table.Tr>
-            <Table.Th>{t(`requests.timeTo.${ACT_NAME[kind] ?? 'act'}`)}</Table.Th>
+            <Table.Th>{t(`requests.timeTo.${actName}`)}</Table.Th>
             <Table.Td data-testid="time-to-act">{duration(took)}</Table.Td>
           </Table.Tr>
         )}
@@ -91,7 +96,7 @@ export default function RequestPage() {
           <Title order={2} size="h4" mb="xs">
             {t('requests.clocks')}
           </Title>
-          <ClockTable clocks={r.clocks} kind={r.kind} />
+          <ClockTable clocks={r.clocks} kind={r.kind} timeline={r.timeline} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
