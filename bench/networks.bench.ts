@@ -138,20 +138,6 @@ export async function runNetworksBench({ quick = false }: { quick?: boolean } = 
   const used = process.cpuUsage(cpu);
   figure('networks.recompute.cpu', (used.user + used.system) / 1000, 'ms');
 
-  // A reader from outside the region, hidden every strict report: its own partition, computed
-  // once over the visible reports, then served from the cache until the graph changes.
-  const outsider = networkViewFor({ orgId: 'org-outside', role: 'analyst', actorId: 'bench', country: 'US' }, state.graph);
-  t = process.hrtime.bigint();
-  const restricted = state.partitionFor(outsider);
-  figure('networks.view.restricted.compute', ms(t), 'ms', 60_000);
-  figure('networks.view.restricted.count', [...restricted.all()].length, 'count');
-  // Reports counted in its networks, against the whole graph's: the hidden ones are not.
-  figure('networks.view.restricted.reports', [...restricted.all()].reduce((sum, n) => sum + n.stats.reports, 0), 'count');
-  figure('networks.view.whole.reports', networks.reduce((sum, n) => sum + n.stats.reports, 0), 'count');
-  t = process.hrtime.bigint();
-  state.partitionFor(outsider);
-  figure('networks.view.restricted.cached', ms(t), 'ms');
-
   // A new report joining two networks: how long until the next query lists the merged network.
   const r = rng(99);
   const latencies: number[] = [];
@@ -170,6 +156,20 @@ export async function runNetworksBench({ quick = false }: { quick?: boolean } = 
   latencies.sort((x, y) => x - y);
   figure('networks.incremental.visible.p50', latencies[Math.floor(latencies.length / 2)], 'ms');
   figure('networks.incremental.visible.max', latencies[latencies.length - 1], 'ms', 1000);
+
+  // A reader from outside the region, hidden every strict report: its own partition, computed
+  // once over the visible reports, then served from the cache until the graph changes.
+  const outsider = networkViewFor({ orgId: 'org-outside', role: 'analyst', actorId: 'bench', country: 'US' }, state.graph);
+  t = process.hrtime.bigint();
+  const restricted = state.partitionFor(outsider);
+  figure('networks.view.restricted.compute', ms(t), 'ms', 60_000);
+  figure('networks.view.restricted.count', [...restricted.all()].length, 'count');
+  // Reports counted in its networks, against the whole graph's: the hidden ones are not.
+  figure('networks.view.restricted.reports', [...restricted.all()].reduce((sum, n) => sum + n.stats.reports, 0), 'count');
+  figure('networks.view.whole.reports', [...state.partitionFor(WHOLE_GRAPH).all()].reduce((sum, n) => sum + n.stats.reports, 0), 'count');
+  t = process.hrtime.bigint();
+  state.partitionFor(outsider);
+  figure('networks.view.restricted.cached', ms(t), 'ms');
 
   // The same for the outside reader: its cached partition takes in the new reports it may see.
   const restrictedLatencies: number[] = [];

@@ -11,6 +11,7 @@ const FIGURES = [
   'single-item check p99',
   'batch checks (canonical)',
   'batch checks (messy input)',
+  'batch checks (messy input never seen before)',
   'index load from snapshot',
   'import (sqlite)',
   'import (sqlite) peak RSS',

@@ -98,7 +98,16 @@ describe('the compact lookup index', () => {
           }
         }
         expect(index.size).toBe(model.size);
-        for (const [, [kind, canonical]] of ops) expect(index.get(kind, canonical)?.score).toBe(model.get(`${kind} ${canonical}`));
+        for (const [, [kind, canonical]] of ops) {
+          expect(index.get(kind, canonical)?.score).toBe(model.get(`${kind} ${canonical}`));
+          const row = index.lookupRow(kind, canonical);
+          expect(row >= 0).toBe(model.has(`${kind} ${canonical}`));
+          if (row >= 0) expect(index.factsAt(row, kind, canonical)).toEqual(index.get(kind, canonical));
+          // Without a kind: the one kind that holds the value, or nothing when none or several do.
+          const holders = ['phone', 'url', 'handle'].filter((k) => model.has(`${k} ${canonical}`));
+          const unique = index.lookupUnique(canonical);
+          expect(unique >= 0 ? index.kindAt(unique) : undefined).toBe(holders.length === 1 ? holders[0] : undefined);
+        }
       }),
       { numRuns: 60 },
     );

@@ -8,8 +8,8 @@ type Trx = Transaction<Database>;
 
 /**
  * The statements of the set-based import path, one implementation per dialect. On PostgreSQL each
- * takes a whole batch as one array or JSON parameter, so a batch of thousands of rows costs one
- * round trip per step, nothing to compile per row, and no limit on bound parameters.
+ * takes a whole batch as a few array parameters (one per column), so a batch of thousands of rows
+ * costs one round trip per step, nothing to compile per row, and no limit on bound parameters.
  */
 export interface BulkStatements {
   /** Ids of the values that exist, per `valueKey(kind, canonical)`. */
@@ -118,12 +118,18 @@ const postgres: BulkStatements = {
 };
 
 async function insertPostgres<T extends object>(trx: Trx, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): Promise<void> {
-  // The table's own row type reads each JSON field into its column's type.
+  // One array per column: `unnest` turns them back into rows, each typed as its column.
   for (const part of chunked(rows)) {
-    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)})
-      SELECT ${columnList(columns)} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(part)}::json)`.execute(trx);
+    const arrays = columns.map((c) => sql`${part.map((row) => row[c] ?? null)}::${sql.raw(POSTGRES_TYPES[c] ?? 'text')}[]`);
+    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(trx);
   }
 }
+
+/** Columns that are not text, as PostgreSQL types them. */
+const POSTGRES_TYPES: Record<string, string> = Object.fromEntries([
+  ...['score', 'report_count', 'org_count', 'country_count', 'seen_count', 'blocked_count', 'false_positive_count', 'found_false_positive', 'coerced_operator'].map((c) => [c, 'integer']),
+  ['loss_minor', 'bigint'],
+]);
 
 function columnList(columns: readonly string[]): RawBuilder<unknown> {
   return sql.join(columns.map((c) => sql.ref(c)));

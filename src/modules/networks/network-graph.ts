@@ -23,6 +23,9 @@ export interface ReportFacts {
   marking?: MarkingRow;
 }
 
+/** A million indicators with no link need not be a million empty arrays for the collector to walk. */
+const NO_LINKS: readonly number[] = Object.freeze([]);
+
 /** Relations between two indicators that come from sightings rather than from a shared report. */
 export const LINK_RELATIONS = ['funds-from'] as const;
 export type LinkRelation = (typeof LINK_RELATIONS)[number];
@@ -79,8 +82,8 @@ export class NetworkGraph {
   readonly reportMembers: number[][] = [];
   readonly indicatorReports: number[][] = [];
   readonly links: Link[] = [];
-  /** indicator → the links it is an end of. */
-  readonly indicatorLinks: number[][] = [];
+  /** indicator → the links it is an end of (most have none, and share one empty list). */
+  readonly indicatorLinks: (readonly number[])[] = [];
   /** Distinct markings with their owner, and how many reports and links use each. */
   readonly markings: MarkedRow[] = [];
   readonly markingUse: number[] = [];
@@ -153,8 +156,8 @@ export class NetworkGraph {
     this.links.push({ id: facts.id, relation: facts.relation, orgId: facts.orgId, at: facts.at, from: a, to: b });
     this.linkIndex.set(facts.id, l);
     this.linkMarking.push(this.useMarking(facts.orgId, facts.marking));
-    this.indicatorLinks[a].push(l);
-    if (b !== a) this.indicatorLinks[b].push(l);
+    this.ownLinks(a).push(l);
+    if (b !== a) this.ownLinks(b).push(l);
     this.edgeCount++;
     this.version++;
     return this.linkInto(this.uf, [a, b]);
@@ -239,8 +242,14 @@ export class NetworkGraph {
     this.indicators.push({ ...ref });
     this.indicatorIndex.set(ref.id, i);
     this.indicatorReports.push([]);
-    this.indicatorLinks.push([]);
+    this.indicatorLinks.push(NO_LINKS);
     return i;
+  }
+
+  private ownLinks(i: number): number[] {
+    let list = this.indicatorLinks[i];
+    if (list === NO_LINKS) this.indicatorLinks[i] = list = [];
+    return list as number[];
   }
 
   private useMarking(orgId: string, marking: MarkingRow = COMMUNITY_MARKING): number {

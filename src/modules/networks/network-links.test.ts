@@ -58,6 +58,21 @@ describe('funds-from links from sightings', () => {
     expect(networkViewFor(analyst('exchange'), state.graph)).toBe(WHOLE_GRAPH);
   });
 
+  it('takes a new link into a reader’s restricted networks without computing them again', () => {
+    const state = stateOf();
+    state.addLink(link('s2', 'exchange', STRICT), wallet('W2'), wallet('W3'));
+    state.refresh();
+    const view = () => networkViewFor(analyst('bankB'), state.graph);
+    const before = state.partitionFor(view());
+    expect([...before.all()].map((n) => n.stats.size)).toEqual([3]);
+    // Bank A's sighting, under a marking the graph already holds (a new one means deciding again).
+    state.addLink(link('s1', 'bankA'), wallet('W1'), wallet('W2'));
+    state.refresh();
+    const after = state.partitionFor(view());
+    expect(after).toBe(before);
+    expect([...after.all()].map((n) => after.uf.members(n.root).map((i) => state.graph.indicators[i].id).sort())).toEqual([['W1', 'W2', 'p1', 'p2', 'p3']]);
+  });
+
   it('a link seen twice is added once, and one between wallets in no report makes no network', () => {
     const state = stateOf();
     state.addLink(link('s1', 'exchange'), wallet('W8'), wallet('W9'));

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { tryParseValue } from '../indicators/parse.js';
+import { ParseCache } from './parse-cache.js';
+
+describe('the parse cache of the check', () => {
+  it('answers what the parsers answer, for each kind and country given', () => {
+    const cache = new ParseCache(100);
+    const inputs: [string, string | undefined, string | undefined][] = [
+      ['081-234-5678', undefined, 'TH'],
+      ['081-234-5678', undefined, 'KH'],
+      ['081-234-5678', 'phone', 'TH'],
+      ['081-234-5678', 'domain', 'TH'],
+      ['hxxps://evil[.]example/login', undefined, undefined],
+      ['not an identifier', undefined, undefined],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [value, kind, country] of inputs) {
+        const expected = tryParseValue(value, kind, country);
+        const outcome = cache.parse(value, kind, country);
+        if ('error' in expected) expect(outcome).toEqual(expected);
+        else expect(outcome).toEqual({ kind: expected.parsed.kind, canonical: expected.parsed.canonical });
+      }
+    }
+    expect(cache.size).toBe(inputs.length);
+  });
+
+  it('holds at most its capacity, dropping the least recently used', () => {
+    const cache = new ParseCache(3);
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) cache.parse(ip, 'ip', undefined);
+    cache.parse('192.0.2.1', 'ip', undefined); // used again: now the most recent
+    cache.parse('192.0.2.4', 'ip', undefined); // drops .2, the least recently used
+    expect(cache.size).toBe(3);
+    const keys = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].map((k) => k.split('\u0000')[2]);
+    expect(keys).toEqual(['192.0.2.3', '192.0.2.1', '192.0.2.4']);
+  });
+});
