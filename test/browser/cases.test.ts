@@ -1,32 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
-import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, startDemoNode } from './support.js';
+import { type DemoNode, HAS_CHROMIUM, screenshot, useDemoBrowser } from './support.js';
 
 describe.skipIf(!HAS_CHROMIUM)('victim case screens in Chromium', () => {
+  const session = useDemoBrowser();
   let demo: DemoNode;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let aocKey: string;
   let errors: string[];
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoNode(), launchChromium()]);
+    demo = session.demo;
     const aoc = await demo.node.ctx.storage.db.selectFrom('orgs').select('id').where('name', '=', 'Anti Online Scam Operation Centre (demo)').executeTakeFirstOrThrow();
     aocKey = (await createApiKey(demo.node.ctx, 'system', aoc.id, 'analyst')).key;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.node.close();
+  beforeEach(() => {
+    ({ page, errors } = session);
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-  });
-  afterEach(async () => context?.close());
 
   it('records a screening through the form: the officer decides, and the forced-use number gains the coerced-operator flag', async () => {
     const made = await demo.node.request('POST', '/api/v1/cases', { key: aocKey, body: { reference: 'BROWSER-1', nationality: 'VN', gender: 'Feminine', exploitationTypes: ['ForcedCriminality'] } });

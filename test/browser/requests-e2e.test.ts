@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
-import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, startDemoNode } from './support.js';
+import { type DemoNode, HAS_CHROMIUM, screenshot, useDemoBrowser } from './support.js';
 
 /**
  * The issue's "done when", through the web app on the demo data: the police unit, the bank and
@@ -9,8 +9,8 @@ import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, startDemoNode 
  * signed in as a person would; a listed account holder wins a dispute through the public form.
  */
 describe.skipIf(!HAS_CHROMIUM)('cooperation requests end to end in Chromium, on the demo data', () => {
+  const session = useDemoBrowser();
   let demo: DemoNode;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
@@ -61,24 +61,16 @@ describe.skipIf(!HAS_CHROMIUM)('cooperation requests end to end in Chromium, on 
   };
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoNode(), launchChromium()]);
+    demo = session.demo;
     expect(demo.passwords).toBe(true);
     ids.police = await orgId('Cyber Crime Investigation Bureau (demo)');
     ids.bank = await orgId('Siam Andaman Bank (demo)');
     ids.exchange = await orgId('Nusantara Digital Exchange (demo)');
     ids.phbank = await orgId('Manila Harbour Bank (demo)');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.node.close();
+  beforeEach(() => {
+    ({ page, context, errors } = session);
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-  });
-  afterEach(async () => context?.close());
 
   it('runs a freeze from the police to the bank, follows the money through two onward hops to the exchange and a Philippine bank, and rolls a partial recovery up in the ledger', async () => {
     await signInAs('police');

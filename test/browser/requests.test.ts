@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
 import { createRequest } from '../../src/modules/requests/requests.service.js';
-import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, startDemoNode } from './support.js';
+import { type DemoNode, HAS_CHROMIUM, screenshot, useDemoBrowser } from './support.js';
 
 describe.skipIf(!HAS_CHROMIUM)('cooperation request screens in Chromium', () => {
+  const session = useDemoBrowser();
   let demo: DemoNode;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let policeKey: string;
@@ -17,21 +17,13 @@ describe.skipIf(!HAS_CHROMIUM)('cooperation request screens in Chromium', () => 
   const outbox = async () => (await demo.node.request('GET', '/api/v1/requests?box=outbox', { key: policeKey })).body.items as any[];
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoNode(), launchChromium()]);
+    demo = session.demo;
     policeKey = (await createApiKey(demo.node.ctx, 'system', await orgId('Cyber Crime Investigation Bureau (demo)'), 'analyst')).key;
     bankId = await orgId('Siam Andaman Bank (demo)');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.node.close();
+  beforeEach(() => {
+    ({ page, context, errors } = session);
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-  });
-  afterEach(async () => context?.close());
 
   it('shows the bank its inbox of demo requests, an unacknowledged one overdue in red, the freeze with its clocks and timeline, and the ledger', async () => {
     // Sent a day ago by a clock set back, and never acknowledged: its 15-minute acknowledgement deadline has passed.

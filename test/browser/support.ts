@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadDemo } from '../../src/modules/demo/demo.js';
 import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
 import type { Role } from '../../src/modules/policy/roles.js';
@@ -70,6 +71,46 @@ export async function startDemoNode(): Promise<DemoNode> {
       await page.getByTestId('role').waitFor();
     },
   };
+}
+
+/** What a browser suite works with: one demo node and Chromium per file, a fresh page per test. */
+export interface DemoBrowser {
+  demo: DemoNode;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors (and, when asked for, console errors) of the current test's page. */
+  errors: string[];
+}
+
+/**
+ * Registers the hooks every browser suite needs, inside its describe block: the node and browser
+ * start once, each test gets its own context (no cookies leak between tests) and error list.
+ * Read the fields in tests or in the suite's own hooks, which run after these.
+ */
+export function useDemoBrowser(options: { consoleErrors?: boolean } = {}): DemoBrowser {
+  const session = {} as DemoBrowser;
+  beforeAll(async () => {
+    [session.demo, session.browser] = await Promise.all([startDemoNode(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.demo?.node.close();
+  });
+  beforeEach(async () => {
+    session.context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    session.page = await session.context.newPage();
+    const errors: string[] = [];
+    session.errors = errors;
+    session.page.on('pageerror', (err) => errors.push(err.message));
+    if (options.consoleErrors) {
+      session.page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+    }
+  });
+  afterEach(async () => session.context?.close());
+  return session;
 }
 
 const SLUGS: Record<string, string> = {

@@ -1,32 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { type DemoNode, HAS_CHROMIUM, launchChromium, screenshot, startDemoNode } from './support.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DemoNode, HAS_CHROMIUM, screenshot, useDemoBrowser } from './support.js';
 
 describe.skipIf(!HAS_CHROMIUM)('the web app in Chromium', () => {
+  const session = useDemoBrowser({ consoleErrors: true });
   let demo: DemoNode;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemoNode(), launchChromium()]);
+    demo = session.demo;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.node.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    page = await context.newPage();
-    errors = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    ({ page, errors } = session);
   });
 
   const url = (path: string) => demo.node.url + path;

@@ -1,48 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/modules/orgs/orgs.service.js';
-import type { Role } from '../../src/modules/policy/roles.js';
 import { DIALECTS } from '../support/databases.js';
-import { startNode, type TestNode } from '../support/node.js';
+import type { TestNode } from '../support/node.js';
+import { CASES, expected, openMatrix, phoneOf, READERS, type Reader, taxiiObjects } from './matrix.fixture.js';
 
-/**
- * Every reader × every TLP × every distribution × every read path, with fixed expected answers.
- * Bank A owns every object; bank B shares a sharing group with A; bank C shares nothing with A.
- * A string gives one answer per reader, in READERS order: 1 sees it, 0 does not.
- */
-const READERS = ['A.admin', 'A.analyst', 'A.intake', 'A.viewer', 'A.machine', 'B.analyst', 'B.viewer', 'C.analyst', 'C.machine', 'public'] as const;
-type Reader = (typeof READERS)[number];
-
-interface Case {
-  tlp: string;
-  distribution: string;
-  /** Reports and what they assert: report get, report list, indicator provenance, statistics. */
-  sees: string;
-  /** The check's `known` (for the public: the public check). */
-  known: string;
-}
-
-//                                      A: ad an in vi ma  B: an vi  C: an ma  pub
-const CASES: Case[] = [
-  { tlp: 'clear', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
-  { tlp: 'clear', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
-  { tlp: 'clear', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'clear', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'clear', distribution: 'public', /*          */ sees: '1111111111', known: '1111111111' },
-  { tlp: 'green', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
-  { tlp: 'green', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
-  { tlp: 'green', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'green', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'amber', distribution: 'organisation', /*    */ sees: '1111100000', known: '1111100000' },
-  { tlp: 'amber', distribution: 'groups', /*          */ sees: '1111111000', known: '1111111000' },
-  { tlp: 'amber', distribution: 'community', /*       */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'amber', distribution: 'federation', /*      */ sees: '1111111110', known: '1111111110' },
-  { tlp: 'amber+strict', distribution: 'organisation', sees: '1111100000', known: '1111100000' },
-  { tlp: 'amber+strict', distribution: 'groups', /*   */ sees: '1111111000', known: '1111111000' },
-  // RED is for people named: not read-only viewer accounts, not machines; the check still tells their organisation.
-  { tlp: 'red', distribution: 'organisation', /*      */ sees: '1110000000', known: '1111100000' },
-  { tlp: 'red', distribution: 'groups', /*            */ sees: '1110010000', known: '1111111000' },
-];
+// Every reader × every TLP × every distribution × every read path, with fixed expected answers (see matrix.fixture.ts).
 
 /** Distributions wider than the TLP allows are refused, never silently narrowed. */
 const REFUSED: [string, string][] = [
@@ -56,40 +18,13 @@ const REFUSED: [string, string][] = [
   ['red', 'public'],
 ];
 
-const phoneOf = (i: number) => `+6681900${String(i).padStart(4, '0')}`;
-
 describe.each(DIALECTS)('the visibility matrix on %s', (dialect) => {
   let node: TestNode;
-  const keys = {} as Record<Reader, string | null>;
-  const reportIds: string[] = [];
+  let keys = {} as Record<Reader, string | null>;
+  let reportIds: string[] = [];
 
   beforeAll(async () => {
-    node = await startNode(dialect);
-    const a = await node.orgWithKey('Bank A', 'TH', 'analyst');
-    const b = await node.orgWithKey('Bank B', 'TH', 'analyst');
-    const c = await node.orgWithKey('Bank C', 'SG', 'analyst');
-    const key = async (orgId: string, role: Role) => (await createApiKey(node.ctx, 'system', orgId, role)).key;
-    Object.assign(keys, {
-      'A.admin': await key(a.orgId, 'admin'),
-      'A.analyst': a.key,
-      'A.intake': await key(a.orgId, 'intake'),
-      'A.viewer': await key(a.orgId, 'viewer'),
-      'A.machine': await key(a.orgId, 'machine'),
-      'B.analyst': b.key,
-      'B.viewer': await key(b.orgId, 'viewer'),
-      'C.analyst': c.key,
-      'C.machine': await key(c.orgId, 'machine'),
-      public: null,
-    });
-    const group = await node.request('POST', '/api/v1/sharing-groups', { key: a.key, body: { name: 'A and B', members: [b.orgId] } });
-    expect(group.status).toBe(201);
-    for (const [i, c] of CASES.entries()) {
-      const marking = { tlp: c.tlp, distribution: c.distribution, ...(c.distribution === 'groups' ? { groups: [group.body.id] } : {}) };
-      const res = await node.request('POST', '/api/v1/reports', { key: a.key, body: { typology: 'investment', summary: `case ${i}`, indicators: [{ value: phoneOf(i) }], marking } });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.marking).toEqual({ tlp: c.tlp, distribution: c.distribution, groups: c.distribution === 'groups' ? [group.body.id] : [] });
-      reportIds.push(res.body.id);
-    }
+    ({ node, keys, reportIds } = await openMatrix(dialect));
   }, 120_000);
   afterAll(async () => node?.close());
 
@@ -100,8 +35,6 @@ describe.each(DIALECTS)('the visibility matrix on %s', (dialect) => {
       expect(res.body.code).toBe('marking-invalid');
     }
   });
-
-  const expected = (flags: string, reader: Reader) => flags[READERS.indexOf(reader)] === '1';
 
   it.each(READERS)('report get and list answer %s exactly as the table says', async (reader) => {
     for (const [i, c] of CASES.entries()) {
@@ -189,16 +122,7 @@ describe.each(DIALECTS)('the visibility matrix on %s', (dialect) => {
   });
 
   it.each(READERS)('TAXII answers %s exactly as the table says, without narratives', async (reader) => {
-    const collection = reader === 'public' ? 'public' : 'all';
-    const headers = { accept: 'application/taxii+json;version=2.1' };
-    const objects: unknown[] = [];
-    let next: string | undefined;
-    do {
-      const res = await node.request('GET', `/taxii2/fraudx/collections/${collection}/objects/?limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`, { key: keys[reader], headers });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      objects.push(...(res.body.objects ?? []));
-      next = res.body.more ? res.body.next : undefined;
-    } while (next);
+    const objects = await taxiiObjects(node, keys[reader], reader === 'public' ? 'public' : 'all');
     const text = JSON.stringify(objects);
     expect(phonesIn(text)).toEqual(CASES.map((c) => expected(c.sees, reader)));
     expect(narrativeIn(text)).toBe(false);

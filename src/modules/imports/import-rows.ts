@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import type { InteropFormat } from '../interop/interop-files.js';
 
@@ -22,26 +21,10 @@ export async function sniffFormat(file: string): Promise<FileFormat> {
   return head.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
 
-/** Streams the rows of a JSON Lines or CSV file, so memory stays flat whatever its size. */
-export async function* readRows(file: string, format: FileFormat, onBytes?: (bytes: number) => void): AsyncGenerator<RawRow> {
+/** Streams the rows of a CSV file, so memory stays flat whatever its size (JSON Lines: import-pool.ts). */
+export async function* readCsvRows(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRow> {
   const stream = createReadStream(file);
   if (onBytes) stream.on('data', (chunk) => onBytes(chunk.length));
-  if (format === 'jsonl') {
-    let line = 0;
-    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-      line += 1;
-      const trimmed = text.replace(/^\uFEFF/, '').trim();
-      if (trimmed === '') continue;
-      try {
-        const value = JSON.parse(trimmed) as unknown;
-        if (value && typeof value === 'object' && !Array.isArray(value)) yield { line, record: value as Record<string, unknown> };
-        else yield { line, record: undefined, error: 'the line is JSON but not an object' };
-      } catch {
-        yield { line, record: undefined, error: 'the line is not valid JSON' };
-      }
-    }
-    return;
-  }
   const parser = stream.pipe(parseCsv({ columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }));
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { line: info.lines, record: csvRecord(record) };

@@ -9,7 +9,7 @@ import { authorize, type Principal } from '../policy/policy.js';
 import { createReportBody } from '../reports/reports.schema.js';
 import { createReport } from '../reports/reports.service.js';
 import { asRowSummary, detectInteropFormat, importInteropFile } from '../interop/interop-files.js';
-import { type FileFormat, readRows, sniffFormat } from './import-rows.js';
+import { type FileFormat, readCsvRows, sniffFormat } from './import-rows.js';
 import { parseThreads, readJsonBlocks } from './import-pool.js';
 import { describeIssues, emptyBlock, type ImporterFacts, type ReadBlock, type ReadyListing, readRow } from './listing-rows.js';
 
@@ -85,7 +85,7 @@ export async function importFile(
   };
 
   const importer = { orgId: principal.orgId, country: principal.country };
-  const blocks = format === 'jsonl' ? readJsonBlocks(file, importer, parseThreads(size), tracker?.onBytes) : readCsvBlocks(file, format, importer, tracker?.onBytes);
+  const blocks = format === 'jsonl' ? readJsonBlocks(file, importer, parseThreads(size), tracker?.onBytes) : readCsvBlocks(file, importer, tracker?.onBytes);
   for await (const block of blocks) {
     summary.rows += block.rows;
     for (const r of block.rejections) reject(r.line, r.code, r.reason);
@@ -128,9 +128,9 @@ async function importReport(
 }
 
 /** CSV rows, read in this thread, in blocks like those of the JSON Lines path. */
-async function* readCsvBlocks(file: string, format: FileFormat, importer: ImporterFacts, onBytes?: (bytes: number) => void): AsyncGenerator<ReadBlock> {
+async function* readCsvBlocks(file: string, importer: ImporterFacts, onBytes?: (bytes: number) => void): AsyncGenerator<ReadBlock> {
   let block = emptyBlock();
-  for await (const row of readRows(file, format, onBytes)) {
+  for await (const row of readCsvRows(file, onBytes)) {
     readRow(row, importer, block);
     if (block.rows >= 1000) {
       yield block;

@@ -9,7 +9,7 @@ import { fromMinorUnits, toMinorUnits } from '../money/money.js';
 import type { Principal } from '../policy/policy.js';
 import { type ExportFormat, exportGraphOf, renderExport } from './network-export.js';
 import { hubsOf, neighbourhoodOf, shortestPath } from './network-queries.js';
-import { reportsOf, reachOf } from './network-stats.js';
+import { reportsOf, reachOf, WHOLE_GRAPH } from './network-stats.js';
 import { type KeyNode, keyNodesOf } from './network-structure.js';
 import { networksOf, type NetworkEngine } from './networks.engine.js';
 import type { hubsQuery, hubView, ListNetworksQuery, NetworkDetailView, NetworkSummaryView, neighbourhoodView, pathView } from './networks.schema.js';
@@ -92,9 +92,21 @@ export async function listNetworks(ctx: AppContext, principal: Principal, query:
 }
 
 function findNetwork(engine: NetworkEngine, partition: Partition, id: string): NetworkSummary {
-  const network = partition.byId(id) ?? partition.byId(engine.labels.resolve(id));
+  const network = partition.byId(id) ?? absorbedInto(engine, partition, id);
   if (!network) throw new ProblemError('not-found', `no network ${id}`);
   return network;
+}
+
+/**
+ * The network an old id was merged into. Merges are the whole graph's, so the reader is led
+ * there only when their piece of it is all of it: otherwise the merge may have been made by a
+ * report hidden from them, and following it would tell them that report exists.
+ */
+function absorbedInto(engine: NetworkEngine, partition: Partition, id: string): NetworkSummary | undefined {
+  const into = engine.labels.resolve(id);
+  const network = partition.byId(into);
+  if (!network || partition.view.all) return network;
+  return engine.partitionFor(WHOLE_GRAPH).byId(into)?.stats.size === network.stats.size ? network : undefined;
 }
 
 /** One network with its members (most reported first), communities and key nodes. */
