@@ -287,4 +287,63 @@ describe.each(DIALECTS)('the visibility matrix of networks, sightings, requests 
     expect(values(around.body.indicators)).toEqual(membersFor(reader, 1));
     expect(sorted(around.body.reports.map((r: { id: string }) => r.id))).toEqual(sorted([...anchorReports, ...seen(reader, 1).map((i) => m.reportIds[i])]));
   });
+
+  /**
+   * Case i's pairs of networks, each pair joined by case i's report. In the first pair a network
+   * of three phones meets a smaller one of two: the larger keeps its id, the smaller's is retired
+   * into it. In the second, two networks of three meet: the whole graph keeps one id of the two.
+   */
+  const SIZES = [3, 2, 3, 3];
+  const clusterOf = (side: number, i: number) => Array.from({ length: SIZES[side] }, (_, k) => `+66842${side}${String(i).padStart(3, '0')}0${k + 1}`);
+  const oldIds: string[][] = [];
+
+  it('joins pairs of networks with a report marked as each case says', async () => {
+    const report = async (values: string[], marking: object) => {
+      const res = await m.node.request('POST', '/api/v1/reports', { key: m.keys['A.analyst'], body: { typology: 'investment', indicators: values.map((value) => ({ value })), marking } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    const community = { tlp: 'green', distribution: 'community' };
+    for (const [i] of CASES.entries()) {
+      for (const side of SIZES.keys()) {
+        const phones = clusterOf(side, i);
+        // Two reports make a network: a chain over three phones, the same two phones twice.
+        await report(phones.slice(0, 2), community);
+        await report(phones.slice(-2), community);
+      }
+    }
+    const idOf = async (value: string) => {
+      const res = await m.node.request('GET', `/api/v1/indicators/phone/${encodeURIComponent(value)}/neighbourhood?depth=1`, { key: m.keys['A.admin'] });
+      return res.body.indicators.find((x: { value: string }) => x.value === value).network as string;
+    };
+    for (const [i] of CASES.entries()) oldIds.push(await Promise.all(SIZES.map((_, side) => idOf(clusterOf(side, i)[0]))));
+    // Every reader has seen the networks before they are joined, as a bookmark would.
+    for (const reader of READERS.filter(readsNetworks)) expect((await get(reader, '/api/v1/networks?limit=200')).body.items).toHaveLength(1 + SIZES.length * CASES.length);
+    for (const [i] of CASES.entries()) {
+      await report([clusterOf(0, i)[0], clusterOf(1, i)[0]], m.markingOf(i));
+      await report([clusterOf(2, i)[0], clusterOf(3, i)[0]], m.markingOf(i));
+    }
+  });
+
+  it.each(READERS)('an old network id leads %s into a merged network only if it may see what merged it', async (reader) => {
+    for (const [i, c] of CASES.entries()) {
+      const label = `${reader} ${c.tlp}/${c.distribution}`;
+      const answers = await Promise.all(oldIds[i].map((id) => get(reader, `/api/v1/networks/${id}`)));
+      if (!readsNetworks(reader)) {
+        for (const res of answers) expect(res.status, label).toBe(reader === 'public' ? 401 : 403);
+        continue;
+      }
+      if (expected(c.sees, reader)) {
+        const [larger, smaller, tied, tiedToo] = answers;
+        expect([larger.status, values(larger.body.members)], label).toEqual([200, sorted([...clusterOf(0, i), ...clusterOf(1, i)])]);
+        expect([smaller.status, smaller.body.id], label).toEqual([200, oldIds[i][0]]);
+        for (const res of [tied, tiedToo]) expect([res.status, values(res.body.members)], label).toEqual([200, sorted([...clusterOf(2, i), ...clusterOf(3, i)])]);
+        continue;
+      }
+      // Never led from an old id into a network that a report it may not see joined: its own piece, or nothing.
+      for (const [side, res] of answers.entries()) {
+        if (res.status === 200) expect(values(res.body.members), `${label} side ${side}`).toEqual(clusterOf(side, i));
+        else expect([res.status, res.body.code], `${label} side ${side}`).toEqual([404, 'not-found']);
+      }
+    }
+  });
 });

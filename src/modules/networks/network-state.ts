@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { MarkingRow } from '../policy/markings.js';
 import type { IndicatorRef, LinkFacts, ReportFacts } from './network-graph.js';
 import { NetworkGraph } from './network-graph.js';
@@ -32,6 +32,12 @@ export class NetworkState {
   private readonly dirty = new Set<number>();
   private rebuildNeeded = false;
   private readonly views = new Map<string, ViewCache>();
+
+  /**
+   * @param pieceSecret keys the ids of split pieces (the engine derives it from the node key), so
+   *   no reader can compute a piece's id from a network id it knows and so prove a hidden join.
+   */
+  constructor(private readonly pieceSecret: Uint8Array = new Uint8Array(0)) {}
 
   /** Adds one report; its networks are described again on the next `refresh`. */
   addReport(facts: ReportFacts, indicators: readonly IndicatorRef[]): void {
@@ -162,8 +168,8 @@ export class NetworkState {
   /**
    * A view's networks are pieces of the whole graph's networks (hiding reports only splits). The
    * largest piece of each (on a tie, the one with the oldest member) takes the whole network's
-   * id; any other piece gets an id derived from that id and its oldest member, which looks like
-   * any other network id, so a reader cannot tell from ids that two of its networks are joined
+   * id; any other piece gets an id keyed by a node secret over that id and its oldest member,
+   * which looks like any other network id and cannot be computed by a reader, so a reader cannot tell from ids that two of its networks are joined
    * by something hidden from it. `catchUp` keeps to the same rule.
    */
   private nameViewNetworks(partition: Partition): void {
@@ -193,6 +199,6 @@ export class NetworkState {
   }
 
   private pieceId(whole: string, members: readonly number[]): string {
-    return 'nw-' + createHash('sha256').update(`${whole}/${this.oldestId(members)}`).digest('hex').slice(0, 16);
+    return 'nw-' + createHmac('sha256', this.pieceSecret).update(`${whole}/${this.oldestId(members)}`).digest('hex').slice(0, 16);
   }
 }

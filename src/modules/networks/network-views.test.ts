@@ -25,8 +25,8 @@ const TWO_BANKS: TestReport[] = [
   ['r5', 'TH', 'bankA', ['MA', 'MB', 'secret'], STRICT],
 ];
 
-function stateOf(reports: readonly TestReport[]): NetworkState {
-  const state = new NetworkState();
+function stateOf(reports: readonly TestReport[], secret?: Uint8Array): NetworkState {
+  const state = new NetworkState(secret);
   for (const r of reports) state.addReport(testReportFacts(r), testIndicators(r[3]));
   state.recompute();
   return state;
@@ -60,6 +60,19 @@ describe('network views from the policy', () => {
     const other = networks.find((n) => n.id !== whole)!;
     expect(other.id).toMatch(/^nw-[0-9a-f]{16}$/);
     expect(partition.networkOf(state.graph.indicatorNumber('secret')!)).toBeUndefined();
+  });
+
+  it('keys the ids of split pieces by the node secret, so a reader cannot compute them from ids it knows', () => {
+    const pieceIds = (secret: Uint8Array) => {
+      const state = stateOf(TWO_BANKS, secret);
+      const whole = [...state.partitionFor(WHOLE_GRAPH).all()][0].id;
+      const ids = [...state.partitionFor(networkViewFor(analyst('bankB'), state.graph)).all()].map((n) => n.id);
+      return { whole, other: ids.find((id) => id !== whole)! };
+    };
+    const [a, b] = [pieceIds(new Uint8Array(32).fill(1)), pieceIds(new Uint8Array(32).fill(2))];
+    expect(a.whole).toBe(b.whole);
+    expect(a.other).not.toBe(b.other);
+    expect(pieceIds(new Uint8Array(32).fill(1)).other).toBe(a.other);
   });
 
   it('walks, finds paths, ranks hubs and exports over the visible reports only', () => {

@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../app/context.js';
+import { nodeKey } from '../privacy/field-cipher.js';
 import type { LoggedEvent } from '../../log/change-log.js';
 import { type Marking, markingColumns } from '../policy/markings.js';
 import type { GraphView } from './network-stats.js';
@@ -27,12 +29,14 @@ const SAVE_DELAY_MS = 1000;
  * status changes from the change log as they arrive, and saves the id bookkeeping in the background.
  */
 export class NetworkEngine {
-  readonly state = new NetworkState();
+  readonly state: NetworkState;
   private queue: Promise<void> = Promise.resolve();
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly ctx: AppContext) {}
+  private constructor(private readonly ctx: AppContext) {
+    this.state = new NetworkState(createHmac('sha256', nodeKey(ctx.config.dataDir)).update('fraudx network piece ids').digest());
+  }
 
   get labels() {
     return this.state.labels;
