@@ -21,23 +21,28 @@ interface ListFile {
 
 const LISTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lists');
 
+/** One map per kind: a lookup is one hash of the canonical value, with no key to build. */
 class SetAllowlist implements Allowlist {
-  private readonly entries = new Map<string, string>();
+  private readonly byKind = new Map<string, Map<string, string>>();
+  private count = 0;
 
   add(kind: string, canonical: string, list: string): void {
-    this.entries.set(kind + '\u0000' + canonical, list);
+    let entries = this.byKind.get(kind);
+    if (!entries) this.byKind.set(kind, (entries = new Map()));
+    if (!entries.has(canonical)) this.count += 1;
+    entries.set(canonical, list);
   }
 
   has(kind: string, canonical: string): boolean {
-    return this.entries.has(kind + '\u0000' + canonical);
+    return this.byKind.get(kind)?.has(canonical) ?? false;
   }
 
   listOf(kind: string, canonical: string): string | undefined {
-    return this.entries.get(kind + '\u0000' + canonical);
+    return this.byKind.get(kind)?.get(canonical);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 }
 

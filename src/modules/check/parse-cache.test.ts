@@ -24,13 +24,20 @@ describe('the parse cache of the check', () => {
     expect(cache.size).toBe(inputs.length);
   });
 
-  it('holds at most its capacity, dropping the least recently used', () => {
+  it('holds at most its capacity, dropping the oldest first', () => {
     const cache = new ParseCache(3);
+    const held = () => {
+      const groups = (cache as unknown as { groups: Map<string, Map<string, Map<string, unknown>>> }).groups;
+      return [...groups.values()].flatMap((byCountry) => [...byCountry.values()].flatMap((g) => [...g.keys()])).sort();
+    };
     for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) cache.parse(ip, 'ip', undefined);
-    cache.parse('192.0.2.1', 'ip', undefined); // used again: now the most recent
-    cache.parse('192.0.2.4', 'ip', undefined); // drops .2, the least recently used
+    cache.parse('192.0.2.2', 'ip', undefined); // a hit adds nothing
+    expect(held()).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.3']);
+    cache.parse('192.0.2.4', 'ip', undefined); // drops .1, the oldest
+    cache.parse('192.0.2.5', undefined, 'TH'); // drops .2, across groups
     expect(cache.size).toBe(3);
-    const keys = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].map((k) => k.split('\u0000')[2]);
-    expect(keys).toEqual(['192.0.2.3', '192.0.2.1', '192.0.2.4']);
+    expect(held()).toEqual(['192.0.2.3', '192.0.2.4', '192.0.2.5']);
+    expect(cache.parse('192.0.2.1', 'ip', undefined)).toEqual({ kind: 'ip', canonical: '192.0.2.1' });
+    expect(cache.size).toBe(3);
   });
 });

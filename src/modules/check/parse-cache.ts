@@ -4,34 +4,50 @@ import { type ItemError, tryParseValue } from '../indicators/parse.js';
 /** What a check needs of a parse: the kind and canonical form, or the item's error. */
 export type ParseOutcome = { kind: KindName; canonical: string } | { error: ItemError };
 
+type Group = Map<string, ParseOutcome>;
+
 /**
- * Parse outcomes of raw check input (kind, country, value), least recently used first out:
- * popular values are checked again and again, and the parsers (libphonenumber, tldts, …) cost
- * tens of microseconds a value. Parsing depends on nothing but its input, so an outcome never
- * goes stale. A Map keeps insertion order, so moving a hit to the end makes it an LRU.
+ * Parse outcomes of raw check input (kind, country, value): popular values are checked again and
+ * again, and the parsers (libphonenumber, tldts, …) cost tens of microseconds a value. Parsing
+ * depends on nothing but its input, so an outcome never goes stale. When full, the oldest entry
+ * goes first (a ring of what was added): a hit costs two small lookups and one hash of the value,
+ * with no key to build and nothing to reorder, and a popular value dropped is parsed once and
+ * comes back. Outcomes are grouped by kind and country, which are few.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, ParseOutcome>();
+  private readonly groups = new Map<string, Map<string, Group>>();
+  private readonly ringGroups: Group[] = [];
+  private readonly ringValues: string[] = [];
+  private next = 0;
+  private count = 0;
 
   constructor(private readonly capacity: number) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   parse(value: string, kind: string | undefined, country: string | undefined): ParseOutcome {
-    // A separator no kind name or country code holds keeps the key unambiguous.
-    const key = `${kind ?? ''}\u0000${country ?? ''}\u0000${value}`;
-    let outcome = this.entries.get(key);
-    if (outcome !== undefined) {
-      this.entries.delete(key);
-    } else {
-      const result = tryParseValue(value, kind, country);
-      // Only kind and canonical are kept: a parse's display and facts are not the check's business.
-      outcome = 'error' in result ? result : { kind: result.parsed.kind, canonical: result.parsed.canonical };
-      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    }
-    this.entries.set(key, outcome);
+    const group = this.groupOf(kind ?? '', country ?? '');
+    const hit = group.get(value);
+    if (hit !== undefined) return hit;
+    const result = tryParseValue(value, kind, country);
+    // Only kind and canonical are kept: a parse's display and facts are not the check's business.
+    const outcome: ParseOutcome = 'error' in result ? result : { kind: result.parsed.kind, canonical: result.parsed.canonical };
+    if (this.count === this.capacity) this.ringGroups[this.next].delete(this.ringValues[this.next]);
+    else this.count += 1;
+    this.ringGroups[this.next] = group;
+    this.ringValues[this.next] = value;
+    this.next = (this.next + 1) % this.capacity;
+    group.set(value, outcome);
     return outcome;
+  }
+
+  private groupOf(kind: string, country: string): Group {
+    let byCountry = this.groups.get(kind);
+    if (!byCountry) this.groups.set(kind, (byCountry = new Map()));
+    let group = byCountry.get(country);
+    if (!group) byCountry.set(country, (group = new Map()));
+    return group;
   }
 }
