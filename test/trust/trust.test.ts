@@ -152,6 +152,25 @@ describe.each(DIALECTS)('trust on %s', (dialect) => {
     expect((await node.request('GET', '/api/v1/audit?action=personal.erase')).body.items[0].details).toEqual({ reason: 'retention: 30 days', intake: 1 });
   });
 
+  it('erases the public reporter\'s story and contact with the report accepted from them', async () => {
+    const challenge = await node.request('GET', '/api/v1/public/challenge', { key: null });
+    const solution = await solveChallenge({ challenge: challenge.body, deriveKey });
+    const altcha = Buffer.from(JSON.stringify({ challenge: challenge.body, solution })).toString('base64');
+    const intake = await node.request('POST', '/api/v1/public/reports', {
+      key: null,
+      body: { typology: 'romance', summary: `I am ${REPORTER}; he asked for a plane ticket.`, contact: REPORTER_PHONE, indicators: [{ value: '+66817778888' }], altcha },
+    });
+    expect(intake.status).toBe(202);
+    const accepted = await node.request('POST', `/api/v1/intake/${intake.body.id}/accept`, { body: {} });
+    expect(accepted.status).toBe(200);
+    const entry = () => node.ctx.storage.db.selectFrom('intake_reports').select(['summary', 'contact', 'typology']).where('id', '=', intake.body.id).executeTakeFirstOrThrow();
+    expect((await entry()).summary.startsWith('fx1:')).toBe(true);
+    const erase = await node.request('POST', `/api/v1/reports/${accepted.body.reportId}/erase-personal`, { body: { reason: 'reporter request' } });
+    expect(erase.status).toBe(200);
+    expect(await entry()).toEqual({ summary: '', contact: null, typology: 'romance' });
+    expect((await node.request('GET', `/api/v1/intake/${intake.body.id}`)).body).toMatchObject({ summary: '', contact: null });
+  });
+
   it('offers no single sign-on when none is configured', async () => {
     expect((await node.request('GET', '/api/v1/auth/options', { key: null })).body).toEqual({ password: true, sso: false });
     const login = await node.request('GET', '/api/v1/auth/oidc/login', { key: null });

@@ -7,14 +7,17 @@ import { authorize, type Principal } from '../policy/policy.js';
 const DAY_MS = 86_400_000;
 
 /**
- * Erases the personal data of reports (their narrative) and keeps the anonymous facts: typology,
- * dates, country, loss, indicators. Returns how many reports were erased.
+ * Erases the personal data of reports (their narrative, and the story and contact of the public
+ * report they were accepted from) and keeps the anonymous facts: typology, dates, country, loss,
+ * indicators. Returns how many reports were erased.
  */
 async function erasePersonal(ctx: AppContext, actor: Actor, ids: readonly string[], reason: string): Promise<number> {
   if (ids.length === 0) return 0;
   return write(ctx, async (trx, emit) => {
     const at = ctx.clock.now().toISOString();
     await trx.updateTable('reports').set({ summary: '', personal_erased_at: at }).where('id', 'in', [...ids]).execute();
+    // A report accepted from the public queue keeps its reporter's words there too: erased with it.
+    await trx.updateTable('intake_reports').set({ summary: '', contact: null }).where('report_id', 'in', [...ids]).execute();
     for (const id of ids) {
       emit({ entity: 'report', entityId: id, op: 'update', orgId: actor === 'system' ? null : actor.orgId, data: { id, personalErased: true } });
     }
