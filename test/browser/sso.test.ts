@@ -19,6 +19,7 @@ describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
     const bank = await node.orgWithKey('Andaman Bank', 'TH', 'admin');
     await createUser(node.ctx, 'system', { email: 'analyst@andaman.test', name: 'An Analyst', role: 'analyst', orgId: bank.orgId });
     accounts.set('idp-analyst', { email: 'analyst@andaman.test', email_verified: true });
+    accounts.set('idp-stranger', { email: 'stranger@elsewhere.test', email_verified: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,6 +42,22 @@ describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
     await page.getByTestId('role').waitFor();
     expect(await page.getByTestId('role').textContent()).toBe('Analyst');
     expect(await page.getByTestId('org-name').textContent()).toContain('Andaman Bank');
+    await context.close();
+  });
+
+  it('brings a person the node does not know back to the sign-in page with what to do', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${node.url}/signin`);
+    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
+    await page.waitForURL((u) => u.href.startsWith(provider.issuer));
+    await page.locator('input[name="login"]').fill('idp-stranger');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => u.href.startsWith(`${node.url}/signin`));
+    expect(await page.getByRole('alert').textContent()).toContain('not a user of this node');
+    expect(await page.getByTestId('role').count()).toBe(0);
     await context.close();
   });
 });

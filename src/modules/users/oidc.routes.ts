@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import { ProblemError } from '../../errors/problems.js';
 import { cookieOf, setSessionCookie } from '../../server/auth.plugin.js';
 import { beginOidcLogin, finishOidcLogin, FLOW_MINUTES } from './oidc.service.js';
 
@@ -53,9 +54,20 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       const sealed = cookieOf(request, FLOW_COOKIE);
       // The flow is single-use whatever the outcome.
       setFlowCookie(request, reply, null);
-      const signedIn = await finishOidcLogin(ctx, query, sealed);
+      let signedIn: Awaited<ReturnType<typeof finishOidcLogin>>;
+      try {
+        signedIn = await finishOidcLogin(ctx, query, sealed);
+      } catch (err) {
+        // A person's browser goes back to the sign-in page, which says what went wrong; API clients get the problem.
+        if (!(err instanceof ProblemError) || !acceptsHtml(request)) throw err;
+        return reply.redirect(`/signin?sso=${encodeURIComponent(err.code)}`, 302);
+      }
       setSessionCookie(request, reply, signedIn.cookie);
       return reply.redirect(signedIn.next, 302);
     },
   );
+}
+
+function acceptsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
 }

@@ -30,6 +30,8 @@ export const en = {
     apiKeyUser: 'signed in with an API key',
     publicHint: 'Not a partner organisation?',
     sso: 'Sign in with single sign-on',
+    ssoFailed: 'Single sign-on did not sign you in. Try again, or sign in with your password.',
+    ssoUnknownUser: "Your account at the identity provider is not a user of this node. Ask your organisation's administrator to add you.",
     orPassword: 'or with your fraudx password',
   },
   roles: { admin: 'Administrator', analyst: 'Analyst', intake: 'Intake officer', viewer: 'Viewer', machine: 'Machine' },

@@ -14,7 +14,9 @@ export default function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Single sign-on that failed comes back here with its problem code.
+  const ssoFailure = params.get('sso');
+  const [error, setError] = useState<string | null>(ssoFailure ? t(ssoFailure === 'sso-unknown-user' ? 'auth.ssoUnknownUser' : 'auth.ssoFailed') : null);
   const [noPasswords, setNoPasswords] = useState(false);
   const [busy, setBusy] = useState(false);
   const [sso, setSso] = useState(false);
