@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, IndicatorTable } from '../../db/schema.js';
 import type { Emit } from '../../app/write.js';
 import { newId } from '../../shared/ids.js';
 import type { ParsedIndicator } from './kinds/kind.js';
@@ -156,28 +156,7 @@ async function upsertIndicators(
       const id = newId();
       ids.set(valueKey(kind, canonical), id);
       const observed = earliest.get(valueKey(kind, canonical)) ?? nowIso;
-      return {
-        id,
-        kind,
-        canonical,
-        display: parsed.display,
-        facts: JSON.stringify(parsed.facts),
-        status: allowlist.has(kind, canonical) ? 'allowed' : 'active',
-        score: 0,
-        report_count: 0,
-        org_count: 0,
-        country_count: 0,
-        countries: '',
-        typologies: '',
-        seen_count: 0,
-        blocked_count: 0,
-        false_positive_count: 0,
-        found_false_positive: 0,
-        first_seen: observed,
-        last_seen: observed,
-        scored_at: nowIso,
-        updated_at: nowIso,
-      };
+      return newIndicatorRow({ id, kind, canonical, display: parsed.display, facts: JSON.stringify(parsed.facts) }, allowlist.has(kind, canonical) ? 'allowed' : 'active', observed, nowIso);
     });
     for (const batch of chunks(rows, 200)) {
       await trx.insertInto('indicators').values(batch).execute();
@@ -185,4 +164,36 @@ async function upsertIndicators(
     }
   }
   return { ids, created };
+}
+
+/**
+ * A new indicator before any evidence is counted, first and last seen when first observed: the
+ * refresh, or the bulk import for the facts it works out itself, fills in the rest.
+ */
+export function newIndicatorRow(
+  identity: Pick<IndicatorTable, 'id' | 'kind' | 'canonical' | 'display' | 'facts'>,
+  status: string,
+  observed: string,
+  nowIso: string,
+): IndicatorTable {
+  return {
+    ...identity,
+    status,
+    score: 0,
+    report_count: 0,
+    org_count: 0,
+    country_count: 0,
+    countries: '',
+    typologies: '',
+    seen_count: 0,
+    blocked_count: 0,
+    false_positive_count: 0,
+    found_false_positive: 0,
+    first_seen: observed,
+    last_seen: observed,
+    scored_at: nowIso,
+    updated_at: nowIso,
+    coerced_operator: 0,
+    audience_facts: '',
+  };
 }

@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.js';
 import { coercedAmong } from '../cases/cases.coerced.js';
 import type { MarkingRow } from '../policy/markings.js';
 import { SHARED } from '../policy/check-audience.js';
-import { valueKey } from './indicators.assert.js';
+import { newIndicatorRow, valueKey } from './indicators.assert.js';
 import { bulkStatements, type BulkStatements } from './indicators.bulk-sql.js';
 import { checkFactsOf } from './indicators.model.js';
 import { refreshIndicators } from './indicators.refresh.js';
@@ -135,7 +135,12 @@ async function recordBatch(
     }
     created.add(id);
     const item = values.get(key)!;
-    const row = newIndicatorRow(id, item, assertions, ctx.allowlist.has(item.kind, item.canonical) ? 'allowed' : 'active', nowIso);
+    const row = newIndicatorRow(
+      { id, kind: item.kind, canonical: item.canonical, display: item.display, facts: item.facts },
+      ctx.allowlist.has(item.kind, item.canonical) ? 'allowed' : 'active',
+      firstObserved(assertions),
+      nowIso,
+    );
     newRows.push(row);
     if (row.status === 'active' && assertions.every((a) => PLAIN_AUDIENCES.has(a.audience))) {
       computeFacts(row, assertions, evidence, now);
@@ -157,34 +162,10 @@ async function recordBatch(
 /** Shared with every member, and no wider: the facts of such evidence need no audience query. */
 const PLAIN_AUDIENCES: ReadonlySet<string> = new Set(SHARED.filter((a) => a !== 'public'));
 
-/** A new indicator as `upsertIndicators` makes it: no evidence yet, seen first when first observed. */
-function newIndicatorRow(id: string, item: ParsedListing, assertions: readonly AssertionTable[], status: string, nowIso: string): IndicatorTable {
+function firstObserved(assertions: readonly AssertionTable[]): string {
   let first = assertions[0].observed_at;
   for (const a of assertions) if (a.observed_at < first) first = a.observed_at;
-  return {
-    id,
-    kind: item.kind,
-    canonical: item.canonical,
-    display: item.display,
-    facts: item.facts,
-    status,
-    score: 0,
-    report_count: 0,
-    org_count: 0,
-    country_count: 0,
-    countries: '',
-    typologies: '',
-    seen_count: 0,
-    blocked_count: 0,
-    false_positive_count: 0,
-    found_false_positive: 0,
-    first_seen: first,
-    last_seen: first,
-    scored_at: nowIso,
-    updated_at: nowIso,
-    coerced_operator: 0,
-    audience_facts: '',
-  };
+  return first;
 }
 
 /**
