@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { type Account, freePort, oidcEnv, startProvider, type TestProvider } from '../support/oidc-provider.js';
+import type { TestNode } from '../support/node.js';
+import { type Account, startNodeWithProvider, type TestProvider } from '../support/oidc-provider.js';
 import { HAS_CHROMIUM, launchChromium } from './support.js';
 
 describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
@@ -12,10 +12,7 @@ describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
   const accounts = new Map<string, Account>();
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
-    provider = await startProvider(redirectUri, accounts);
-    [node, browser] = await Promise.all([startNode('sqlite', { port, env: oidcEnv(provider, redirectUri) }), launchChromium()]);
+    [{ node, provider }, browser] = await Promise.all([startNodeWithProvider('sqlite', accounts), launchChromium()]);
     const bank = await node.orgWithKey('Andaman Bank', 'TH', 'admin');
     await createUser(node.ctx, 'system', { email: 'analyst@andaman.test', name: 'An Analyst', role: 'analyst', orgId: bank.orgId });
     accounts.set('idp-analyst', { email: 'analyst@andaman.test', email_verified: true });
@@ -27,17 +24,21 @@ describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
     await provider?.close();
   });
 
-  it('offers single sign-on on the sign-in page and comes back signed in', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
+  /** From the sign-in page through the provider's own pages: sign in, then agree to share the e-mail address. */
+  async function signInAtProvider(page: Page, login: string): Promise<void> {
     await page.goto(`${node.url}/signin`);
     await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    // The provider's own pages: sign in, then agree to share the e-mail address.
     await page.waitForURL((u) => u.href.startsWith(provider.issuer));
-    await page.locator('input[name="login"]').fill('idp-analyst');
+    await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('any password');
     await page.locator('button[type="submit"]').click();
     await page.locator('button[type="submit"]').click();
+  }
+
+  it('offers single sign-on on the sign-in page and comes back signed in', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInAtProvider(page, 'idp-analyst');
     await page.waitForURL((u) => u.href.startsWith(node.url));
     await page.getByTestId('role').waitFor();
     expect(await page.getByTestId('role').textContent()).toBe('Analyst');
@@ -48,13 +49,7 @@ describe.skipIf(!HAS_CHROMIUM)('single sign-on in Chromium', () => {
   it('brings a person the node does not know back to the sign-in page with what to do', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${node.url}/signin`);
-    await page.getByRole('link', { name: 'Sign in with single sign-on' }).click();
-    await page.waitForURL((u) => u.href.startsWith(provider.issuer));
-    await page.locator('input[name="login"]').fill('idp-stranger');
-    await page.locator('input[name="password"]').fill('any password');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]').click();
+    await signInAtProvider(page, 'idp-stranger');
     await page.waitForURL((u) => u.href.startsWith(`${node.url}/signin`));
     expect(await page.getByRole('alert').textContent()).toContain('not a user of this node');
     expect(await page.getByTestId('role').count()).toBe(0);

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
+import type { TestDialect } from './databases.js';
+import { startNode, type TestNode } from './node.js';
+
 export const CLIENT_ID = 'fraudx';
 export const CLIENT_SECRET = 'a-test-client-secret-of-some-length';
 
@@ -50,3 +53,14 @@ export function freePort(): Promise<number> {
   }));
 }
 
+/**
+ * A provider and a node configured to sign in through it. The node's port is chosen first:
+ * the provider must know the redirect address before the node starts.
+ */
+export async function startNodeWithProvider(dialect: TestDialect, accounts: Map<string, Account>, env: Record<string, string> = {}): Promise<{ node: TestNode; provider: TestProvider }> {
+  const port = await freePort();
+  const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
+  const provider = await startProvider(redirectUri, accounts);
+  const node = await startNode(dialect, { port, env: { ...oidcEnv(provider, redirectUri), ...env } });
+  return { node, provider };
+}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/modules/users/users.service.js';
 import { DIALECTS } from '../support/databases.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { type Account, freePort, oidcEnv, startProvider, type TestProvider } from '../support/oidc-provider.js';
+import type { TestNode } from '../support/node.js';
+import { type Account, startNodeWithProvider, type TestProvider } from '../support/oidc-provider.js';
 
 /** Cookies per host, as a browser keeps them (paths ignored: each host's cookies have distinct names). */
 class CookieJar {
@@ -81,13 +81,7 @@ describe.each(DIALECTS)('OpenID Connect single sign-on on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
-    provider = await startProvider(redirectUri, accounts);
-    node = await startNode(dialect, {
-      port,
-      env: oidcEnv(provider, redirectUri),
-    });
+    ({ node, provider } = await startNodeWithProvider(dialect, accounts));
     bank = await node.orgWithKey('Andaman Bank', 'TH', 'admin');
     await createUser(node.ctx, 'system', { email: 'analyst@andaman.test', name: 'An Analyst', role: 'analyst', orgId: bank.orgId });
     accounts.set('idp-analyst', { email: 'analyst@andaman.test', email_verified: true, name: 'An Analyst' });
@@ -174,13 +168,7 @@ describe.each(DIALECTS)('OpenID Connect provisioning on %s', (dialect) => {
   const accounts = new Map<string, Account>();
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
-    provider = await startProvider(redirectUri, accounts);
-    node = await startNode(dialect, {
-      port,
-      env: { ...oidcEnv(provider, redirectUri), FRAUDX_OIDC_PROVISION: 'true' },
-    });
+    ({ node, provider } = await startNodeWithProvider(dialect, accounts, { FRAUDX_OIDC_PROVISION: 'true' }));
     bank = await node.orgWithKey('Mekong Bank', 'TH', 'admin');
     accounts.set('idp-new-intake', { email: 'New.Intake@Mekong.test', email_verified: true, name: 'New Intake', fraudx_org: bank.orgId, fraudx_role: 'intake' });
     accounts.set('idp-no-org', { email: 'nobody@nowhere.test', email_verified: true, fraudx_org: 'no-such-org', fraudx_role: 'analyst' });
