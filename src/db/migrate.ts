@@ -7,6 +7,7 @@ import * as web from './migrations/0006-web.js';
 import * as requests from './migrations/0007-requests.js';
 import * as cases from './migrations/0008-cases.js';
 import * as sightingLinks from './migrations/0010-networks.js';
+import * as leanIndexes from './migrations/0011-lean-indexes.js';
 
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0007-requests': requests,
   '0008-cases': cases,
   '0010-networks': sightingLinks,
+  '0011-lean-indexes': leanIndexes,
 };
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {

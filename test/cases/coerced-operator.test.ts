@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/modules/imports/import.service.js';
 import { checkFromStorage } from '../../src/modules/check/check.storage.js';
 import { DIALECTS } from '../support/databases.js';
 import { startNode, type TestNode } from '../support/node.js';
@@ -48,6 +52,35 @@ describe.each(DIALECTS)('the coerced-operator flag on %s', (dialect) => {
     const report = { typology: 'crypto-investment', country: 'TH', indicators: [{ value: WALLET, kind: 'crypto-wallet', role: 'wallet' }] };
     expect((await node.request('POST', '/api/v1/reports', { body: report })).status).toBe(201);
     expect(await check(WALLET, bank.key)).toMatchObject({ known: true, reports: 1, coercedOperator: true });
+  });
+
+  it('is carried by an import of listings, whether its batch is compared value by value or in memory', async () => {
+    // Another person, forced to operate two numbers nobody has listed yet.
+    const other = (await node.request('POST', '/api/v1/cases', { key: team.key, body: newCase() })).body.id;
+    await node.request('POST', `/api/v1/cases/${other}/transitions`, { key: team.key, body: { to: 'screening' } });
+    const forced = ['+66 81 555 0202', '+66 81 555 0303'];
+    const screened = await node.request('POST', `/api/v1/cases/${other}/screenings`, { key: team.key, body: screening('presumed-victim', forced.map((value) => ({ value, kind: 'phone' }))) });
+    expect(screened.status).toBe(201);
+    const importer = { orgId: node.ownerOrgId, role: 'admin' as const, actorId: 'import', country: 'TH' };
+    const listing = (value: string) => JSON.stringify({ value, typology: 'investment', country: 'TH' });
+    // A small file is compared value by value; a large one against every coerced identifier at once.
+    const files = [
+      [forced[0], '+66 81 777 0001'],
+      [forced[1], ...Array.from({ length: 1500 }, (_, i) => `+66 82 ${1_000_000 + i}`)],
+    ];
+    for (const [i, values] of files.entries()) {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'fraudx-coerced-')), `listings-${i}.jsonl`);
+      writeFileSync(file, `${values.map(listing).join('\n')}\n`);
+      const summary = await importFile(node.ctx, importer, file);
+      expect(summary.accepted).toBe(values.length);
+      rmSync(path.dirname(file), { recursive: true });
+    }
+    for (const value of forced) expect(await check(value, bank.key)).toMatchObject({ known: true, coercedOperator: true });
+    for (const value of ['+66 81 777 0001', '+66 82 1000000', '+66 82 1001499']) {
+      const answer = await check(value, bank.key);
+      expect(answer).toMatchObject({ known: true });
+      expect('coercedOperator' in answer).toBe(false);
+    }
   });
 
   it('shows the number in networks as operated under coercion, and its neighbours without the flag', async () => {

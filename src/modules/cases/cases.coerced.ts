@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import type { Database } from '../../db/schema.js';
 import { chunks } from '../indicators/indicators.model.js';
+import { valueKey } from '../indicators/indicators.assert.js';
 import { COERCED_OUTCOMES } from './cases.vocab.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,6 +14,22 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export async function coercedAmong(db: Db, rows: readonly { id: string; kind: string; canonical: string }[]): Promise<Set<string>> {
   const out = new Set<string>();
+  if (rows.length === 0) return out;
+  const coercedOnly = () =>
+    db
+      .selectFrom('case_identifiers as ci')
+      .innerJoin('cases as c', 'c.id', 'ci.case_id')
+      .where('c.screening_outcome', 'in', [...COERCED_OUTCOMES]);
+  // A large set (an import's batch) is compared in memory with every coerced identifier when
+  // those are fewer: one query instead of one per few hundred values.
+  if (rows.length > IN_MEMORY_FROM) {
+    const { n } = await coercedOnly().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(n) <= rows.length) {
+      const known = new Set((await coercedOnly().select(['ci.kind', 'ci.canonical']).execute()).map((r) => valueKey(r.kind, r.canonical)));
+      for (const r of rows) if (known.has(valueKey(r.kind, r.canonical))) out.add(r.id);
+      return out;
+    }
+  }
   const byKind = new Map<string, Map<string, string>>();
   for (const r of rows) {
     let m = byKind.get(r.kind);
@@ -21,20 +38,14 @@ export async function coercedAmong(db: Db, rows: readonly { id: string; kind: st
   }
   for (const [kind, values] of byKind) {
     for (const batch of chunks([...values.keys()])) {
-      const found = await db
-        .selectFrom('case_identifiers as ci')
-        .innerJoin('cases as c', 'c.id', 'ci.case_id')
-        .select('ci.canonical')
-        .distinct()
-        .where('ci.kind', '=', kind)
-        .where('ci.canonical', 'in', batch)
-        .where('c.screening_outcome', 'in', [...COERCED_OUTCOMES])
-        .execute();
+      const found = await coercedOnly().select('ci.canonical').distinct().where('ci.kind', '=', kind).where('ci.canonical', 'in', batch).execute();
       for (const f of found) out.add(values.get(f.canonical)!);
     }
   }
   return out;
 }
+
+const IN_MEMORY_FROM = 1000;
 
 /**
  * The ids of every indicator that carries the coerced-operator flag: for the networks, which

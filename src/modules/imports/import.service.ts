@@ -76,8 +76,17 @@ export async function importFile(
         reject(listing.line, marked.error.code, marked.error.message);
         continue;
       }
-      const { line: _line, markingInput: _input, ...item } = listing;
-      items.push({ ...item, observedAt: listing.observedAt ?? nowIso, marking: marked.marking });
+      items.push({
+        kind: listing.kind,
+        canonical: listing.canonical,
+        display: listing.display,
+        facts: listing.facts,
+        typology: listing.typology,
+        country: listing.country,
+        observedAt: listing.observedAt ?? nowIso,
+        dedupeKey: listing.dedupeKey,
+        marking: marked.marking,
+      });
     }
     batch = [];
     const added = await recordListingsBulk(ctx, principal.orgId, items);

@@ -94,7 +94,11 @@ async function recordBatch(
       observed_at: item.observedAt,
       created_at: nowIso,
       dedupe_key: item.dedupeKey,
-      ...item.marking,
+      // Written out, not spread: see newIndicatorRow.
+      tlp: item.marking.tlp,
+      distribution: item.marking.distribution,
+      share_groups: item.marking.share_groups,
+      audience: item.marking.audience,
     };
     fresh.push(assertion);
     let list = freshByValue.get(key);
