@@ -14,6 +14,9 @@ type AnyDb = Kysely<any>;
  *   the indicators too, and `assertions_indicator` (indicator_id, org_id) finds those rows.
  * - `change_log_origin` stays unique where an origin sequence is set; events made here leave it
  *   empty, so they no longer add an entry to it.
+ * - `assertions_report` holds assertions that come from a report: a listing has none, and every
+ *   query on the column names a report (an equality, a range or a list), which the partial index
+ *   serves on both databases.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('change_log_entity').ifExists().execute();
@@ -26,9 +29,13 @@ export async function up(db: AnyDb): Promise<void> {
     .unique()
     .where(sql.ref('origin_seq'), 'is not', null)
     .execute();
+  await db.schema.dropIndex('assertions_report').execute();
+  await db.schema.createIndex('assertions_report').on('assertions').column('report_id').where(sql.ref('report_id'), 'is not', null).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('assertions_report').execute();
+  await db.schema.createIndex('assertions_report').on('assertions').column('report_id').execute();
   await db.schema.dropIndex('change_log_origin').execute();
   await db.schema.createIndex('change_log_origin').on('change_log').columns(['origin_node', 'origin_seq']).unique().execute();
   await db.schema.createIndex('assertions_audience').on('assertions').columns(['indicator_id', 'audience']).execute();
