@@ -42,8 +42,10 @@ function thaiParts(text: string): Parts | undefined {
   return bank ? { country: 'TH', bank: bank.code, account } : undefined;
 }
 
+/** `account` is digits only (checked by `build`). */
 function thaiDisplay(bank: ThaiBank, account: string): string {
-  const grouped = account.length === 10 ? account.replace(/^(\d{3})(\d)(\d{5})(\d)$/u, '$1-$2-$3-$4') : account;
+  const grouped =
+    account.length === 10 ? `${account.slice(0, 3)}-${account.slice(3, 4)}-${account.slice(4, 9)}-${account.slice(9)}` : account;
   return `${bank.en} (${bank.code}) ${grouped}`;
 }
 

@@ -7,9 +7,9 @@
  * only in case would link innocent people, which is worse than a missed match. WhatsApp accounts
  * are phone numbers and take the phone kind's E.164 form.
  */
-import type { PhoneNumber } from 'libphonenumber-js/max';
 import type { IndicatorKind, ParseContext, ParsedIndicator } from './kind.js';
 import { parsePhoneNumber, phone } from './phone.js';
+import type { ValidPhoneNumber } from './phone-fast.js';
 import { fail, lookup, quote } from './support.js';
 import { cleanText, refang } from './text.js';
 
@@ -218,7 +218,7 @@ function fromLink(text: string, raw: string): Found | undefined {
 /** Validates and normalises a handle on its platform; throws `invalid-handle`. */
 function normalise(platform: Platform, given: string, ctx: ParseContext, raw: string): ParsedIndicator {
   if (platform === 'whatsapp') {
-    let number: PhoneNumber;
+    let number: ValidPhoneNumber;
     try {
       number = parsePhoneNumber(given, ctx);
     } catch (e) {

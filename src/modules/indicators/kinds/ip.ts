@@ -61,6 +61,8 @@ export const ip: IndicatorKind = {
   },
   parse: parseIp,
   isCanonical(value) {
+    // Both canonical forms are written with these characters only; isIP costs more than this test.
+    if (!/^[0-9a-f:.]+$/u.test(value)) return false;
     const version = isIP(value);
     if (version === 4) return IPV4.test(value);
     if (version !== 6 || !/^[0-9a-f:.]+$/u.test(value)) return false;

@@ -3,9 +3,9 @@
  * mobile number, a 13-digit national/tax ID or a 15-digit e-wallet ID) and India's UPI (a virtual
  * payment address, `name@bank`). Canonical as `scheme:alias`.
  */
-import type { PhoneNumber } from 'libphonenumber-js/max';
 import type { IndicatorKind, ParsedIndicator } from './kind.js';
 import { parsePhoneNumber } from './phone.js';
+import type { ValidPhoneNumber } from './phone-fast.js';
 import { fail, quote } from './support.js';
 import { cleanText } from './text.js';
 
@@ -38,7 +38,7 @@ function promptPay(value: string, raw: string): ParsedIndicator {
   }
   if (/^\d{15}$/u.test(digits)) return result(digits, 'e-wallet', digits);
   // PromptPay by phone is for Thai mobile numbers only.
-  let number: PhoneNumber;
+  let number: ValidPhoneNumber;
   try {
     number = parsePhoneNumber(digits, { country: 'TH' });
   } catch {

@@ -2,13 +2,9 @@
  * Phone numbers, canonical in E.164 (`+66812345678`). libphonenumber-js with its full ("max")
  * metadata decides whether a number is possible and valid and what type it is.
  */
-import {
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-  type PhoneNumber,
-} from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { IndicatorKind, ParseContext, ParsedIndicator } from './kind.js';
+import { fastPhoneNumber, type ValidPhoneNumber } from './phone-fast.js';
 import { facts, fail, quote } from './support.js';
 import { cleanText } from './text.js';
 
@@ -31,9 +27,19 @@ function numberText(raw: string): string {
   return s.trim().replace(/^\(\s*(\+\d{1,4})\s*\)/u, '$1 ');
 }
 
+// A batch or an import gives every value the same country: the last answer is kept.
+let lastCountry: string | undefined;
+let lastCountryCode: CountryCode | undefined;
+
 function countryOf(ctx: ParseContext): CountryCode | undefined {
-  const cc = ctx.country?.toUpperCase();
-  return cc !== undefined && isSupportedCountry(cc) ? cc : undefined;
+  const given = ctx.country;
+  if (given === undefined) return undefined;
+  if (given !== lastCountry) {
+    const cc = given.toUpperCase();
+    lastCountryCode = isSupportedCountry(cc) ? cc : undefined;
+    lastCountry = given;
+  }
+  return lastCountryCode;
 }
 
 /**
@@ -53,21 +59,39 @@ function readings(text: string): string[] {
   return out;
 }
 
-/**
- * Parses a phone number to a valid libphonenumber `PhoneNumber` or throws `invalid-phone`. Shared
- * with the handle kind (WhatsApp) and the payment-alias kind (PromptPay by mobile number).
- */
-export function parsePhoneNumber(raw: string, ctx: ParseContext): PhoneNumber {
-  const text = numberText(raw);
-  const digits = text.replace(/\D/gu, '');
-  if (!NUMBER_TEXT.test(text) || digits.length < 4 || digits.length > 18) {
-    fail('phone', 'invalid-phone', `${quote(raw)} is not a phone number`);
-  }
-  const defaultCountry = countryOf(ctx);
+/** The valid number `text` reads as; undefined when none. */
+function readNumber(text: string, defaultCountry: CountryCode | undefined): ValidPhoneNumber | undefined {
+  // The fast path answers only where `readings` has the one reading, the text itself.
+  const fast = fastPhoneNumber(text, defaultCountry);
+  if (fast !== undefined) return fast ?? undefined;
   for (const candidate of readings(text)) {
     const number = parsePhoneNumberFromString(candidate, { defaultCountry, extract: false });
     if (number?.isPossible() === true && number.isValid()) return number;
   }
+  return undefined;
+}
+
+/** Digits with the usual separators, between `min` and 18 of them. */
+function numberShaped(text: string, min: number): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return NUMBER_TEXT.test(text) && digits >= min && digits <= 18;
+}
+
+/**
+ * Parses a phone number to a valid number (libphonenumber's, or the same from the fast path) or
+ * throws `invalid-phone`. Shared with the handle kind (WhatsApp) and the payment-alias kind
+ * (PromptPay by mobile number).
+ */
+export function parsePhoneNumber(raw: string, ctx: ParseContext): ValidPhoneNumber {
+  const text = numberText(raw);
+  if (!numberShaped(text, 4)) fail('phone', 'invalid-phone', `${quote(raw)} is not a phone number`);
+  const defaultCountry = countryOf(ctx);
+  const number = readNumber(text, defaultCountry);
+  if (number) return number;
   const hint =
     defaultCountry === undefined && !text.includes('+')
       ? '; give it in international form (+…) or give the country'
@@ -76,7 +100,7 @@ export function parsePhoneNumber(raw: string, ctx: ParseContext): PhoneNumber {
 }
 
 /** Display and facts cost more than the parse itself (formatting, the type's patterns): made on first read. */
-function toParsed(number: PhoneNumber): ParsedIndicator {
+function toParsed(number: ValidPhoneNumber): ParsedIndicator {
   let display: string | undefined;
   let known: Record<string, string> | undefined;
   return {
@@ -96,9 +120,7 @@ export const phone: IndicatorKind = {
   description:
     'A telephone number, stored in E.164 form (+66812345678); it must be a valid number by the libphonenumber metadata.',
   detect(raw) {
-    const text = numberText(raw);
-    const digits = text.replace(/\D/gu, '').length;
-    return NUMBER_TEXT.test(text) && digits >= 5 && digits <= 18;
+    return numberShaped(numberText(raw), 5);
   },
   parse(raw, ctx) {
     return toParsed(parsePhoneNumber(raw, ctx));
@@ -106,10 +128,23 @@ export const phone: IndicatorKind = {
   isCanonical(value) {
     if (!E164.test(value)) return false;
     // Validity needs the metadata, but an E.164 string is the cheapest input it reads.
+    const fast = fastPhoneNumber(value, undefined);
+    if (fast !== undefined) return fast?.number === value;
     const number = parsePhoneNumberFromString(value, { extract: false });
     return number?.number === value && number.isPossible() && number.isValid();
   },
 };
+
+/**
+ * `detect` then `parse`, as the detection stage of valid numbers runs them, without making the
+ * error detection would drop: undefined when the value is no valid number.
+ */
+export function claimPhone(raw: string, ctx: ParseContext): ParsedIndicator | undefined {
+  const text = numberText(raw);
+  if (!numberShaped(text, 5)) return undefined;
+  const number = readNumber(text, countryOf(ctx));
+  return number ? toParsed(number) : undefined;
+}
 
 /** `tel:` / `callto:` links: claimed in the first, explicit stage of detection. */
 export function isTelUri(raw: string): boolean {

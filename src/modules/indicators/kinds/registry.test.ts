@@ -6,12 +6,13 @@ import {
   KINDS,
   MAX_INPUT_LENGTH,
   canonicalFast,
+  detectEveryStage,
   detectKind,
   getKind,
   isKindName,
   parseIndicator,
 } from './registry.js';
-import { messyText } from './test-support.js';
+import { messyText, nearMisses } from './test-support.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -178,6 +179,60 @@ describe('registry: parseIndicator errors', () => {
         expect(parseIndicator(raw, { kind, country })).toEqual(detected);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Values of every kind as people paste them, for the detection shortcuts to be tried on. */
+const pasted = fc.oneof(
+  messyText,
+  nearMisses(
+    fc.constantFrom(
+      '081-234-5678',
+      '+62 8156 080136',
+      '+65 9794 83586',
+      '(+66) 081-234-5678',
+      'tel:+66812345678',
+      'PromptPay 081-234-5678',
+      'Telegram @scam_support',
+      't.me/scam_support',
+      'Solana wallet sol:5kZmEiiGRBHThSyXrdKdh8ANnwZQaw2qWySGQkameD8A',
+      '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045',
+      ' SUPPORT1@GMAIL.COM ',
+      'user[at]example(dot)com',
+      'hxxps://login[.]evil-bank[.]com/verify',
+      'evil-bank.co.th/login',
+      'GB82 WEST 1234 5698 7654 32',
+      '103[.]67[.]8[.]186',
+      '2001:db8::1',
+      'name@okaxis',
+      'EVIL-BANK.CO.TH',
+      'TH:004:1234567890',
+      'KBANK 123-4-56789-0',
+      '1234567890123456789012345',
+    ),
+  ),
+);
+
+describe('registry: detection shortcuts', () => {
+  it('property: skipping the stages a value cannot fit, and claiming phones whole, detect what every stage would', () => {
+    fc.assert(
+      fc.property(pasted, fc.constantFrom(undefined, 'TH', 'US', 'IN'), (raw, country) => {
+        const ctx: ParseContext = country === undefined ? {} : { country };
+        const reference = detectEveryStage(raw, ctx);
+        let detected;
+        try {
+          detected = parseIndicator(raw, { country });
+        } catch (e) {
+          expect(e).toBeInstanceOf(IndicatorParseError);
+          expect(reference === undefined || raw.length > MAX_INPUT_LENGTH || raw.trim() === '').toBe(true);
+          return;
+        }
+        expect(reference).toBeDefined();
+        const plain = (p: { kind: string; canonical: string; display: string; facts: Record<string, string> }) => ({ ...p, facts: { ...p.facts } });
+        expect(plain(detected)).toEqual(plain(reference as NonNullable<typeof reference>));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

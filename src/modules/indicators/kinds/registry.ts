@@ -35,9 +35,9 @@ import {
   type ParsedIndicator,
 } from './kind.js';
 import { looksLikeVpa, namesScheme, paymentAlias } from './payment-alias.js';
-import { isTelUri, phone } from './phone.js';
+import { claimPhone, isTelUri, phone } from './phone.js';
 import { isCountryCode, quote } from './support.js';
-import { cleanText } from './text.js';
+import { cleanText, isPlainAscii } from './text.js';
 import { url } from './url.js';
 
 /** Longest input accepted, before any clean-up; longer input is refused unread. */
@@ -67,29 +67,97 @@ export function isKindName(s: unknown): s is KindName {
   return typeof s === 'string' && (KIND_NAMES as readonly string[]).includes(s);
 }
 
+/**
+ * What a glance at printable ASCII input tells (see `glance`): each stage below names the
+ * characters it cannot claim a value without, so detection skips it when they are missing.
+ * Clean-up and refanging only ever trim ASCII input or turn bracketed or spelt-out forms
+ * (`[.]`, `(at)`, `hxxp`) into `.`, `:`, `@` and schemes, so the test holds for what they give too.
+ */
+interface Glance {
+  /** The first character, after trimming, is a letter. */
+  letterFirst: boolean;
+  letter: boolean;
+  at: boolean;
+  dot: boolean;
+  colon: boolean;
+  slashOrQuery: boolean;
+  /** `[`, `(` or `{`, with which defanged forms start. */
+  bracket: boolean;
+  /** The length after trimming. */
+  length: number;
+}
+
 interface Stage {
   kind: IndicatorKind;
   /** For the docs and the OpenAPI description. */
   rule: string;
   applies(raw: string, ctx: ParseContext): boolean;
+  /** True when the stage can certainly not claim a value that looks like this. */
+  cannot?: (g: Glance) => boolean;
+  /** `applies` then the kind's parse in one, answering undefined instead of throwing. */
+  claim?: (raw: string, ctx: ParseContext) => ParsedIndicator | undefined;
 }
 
 const STAGES: readonly Stage[] = [
-  { kind: phone, rule: 'tel: or callto: link', applies: isTelUri },
-  { kind: paymentAlias, rule: 'PromptPay or UPI named', applies: namesScheme },
-  { kind: handle, rule: 'platform named (Telegram @x, tg:, line://, whatsapp:)', applies: namesPlatform },
-  { kind: cryptoWallet, rule: 'chain named (bitcoin:, ethereum:, TRC20 …)', applies: namesChain },
-  { kind: handle, rule: 'link to a platform profile', applies: isPlatformLink },
-  { kind: email, rule: 'email address', applies: (raw, ctx) => email.detect(raw, ctx) },
-  { kind: url, rule: 'link: scheme, defanged scheme, or host and path', applies: (raw, ctx) => url.detect(raw, ctx) },
-  { kind: iban, rule: 'IBAN with valid check digits', applies: (raw, ctx) => iban.detect(raw, ctx) },
-  { kind: cryptoWallet, rule: 'wallet address with a valid checksum', applies: (raw, ctx) => cryptoWallet.detect(raw, ctx) },
-  { kind: ip, rule: 'IP address', applies: (raw, ctx) => ip.detect(raw, ctx) },
-  { kind: paymentAlias, rule: 'UPI address (no dot after the @)', applies: looksLikeVpa },
-  { kind: phone, rule: 'valid phone number', applies: (raw, ctx) => phone.detect(raw, ctx) },
+  { kind: phone, rule: 'tel: or callto: link', applies: isTelUri, cannot: (g) => !g.letterFirst },
+  { kind: paymentAlias, rule: 'PromptPay or UPI named', applies: namesScheme, cannot: (g) => !g.letterFirst },
+  { kind: handle, rule: 'platform named (Telegram @x, tg:, line://, whatsapp:)', applies: namesPlatform, cannot: (g) => !g.letterFirst },
+  { kind: cryptoWallet, rule: 'chain named (bitcoin:, ethereum:, TRC20 …)', applies: namesChain, cannot: (g) => !g.letterFirst },
+  { kind: handle, rule: 'link to a platform profile', applies: isPlatformLink, cannot: (g) => !g.letter },
+  { kind: email, rule: 'email address', applies: (raw, ctx) => email.detect(raw, ctx), cannot: (g) => !g.letter && !g.at },
+  {
+    kind: url,
+    rule: 'link: scheme, defanged scheme, or host and path',
+    applies: (raw, ctx) => url.detect(raw, ctx),
+    cannot: (g) => !g.letter && !g.slashOrQuery,
+  },
+  { kind: iban, rule: 'IBAN with valid check digits', applies: (raw, ctx) => iban.detect(raw, ctx), cannot: (g) => !g.letter },
+  {
+    kind: cryptoWallet,
+    rule: 'wallet address with a valid checksum',
+    applies: (raw, ctx) => cryptoWallet.detect(raw, ctx),
+    // The shortest address any chain has is 25 characters.
+    cannot: (g) => g.length < 25,
+  },
+  {
+    kind: ip,
+    rule: 'IP address',
+    applies: (raw, ctx) => ip.detect(raw, ctx),
+    cannot: (g) => !g.letter && !g.dot && !g.colon && !g.bracket,
+  },
+  { kind: paymentAlias, rule: 'UPI address (no dot after the @)', applies: looksLikeVpa, cannot: (g) => !g.at },
+  { kind: phone, rule: 'valid phone number', applies: (raw, ctx) => phone.detect(raw, ctx), claim: claimPhone },
   { kind: domain, rule: 'domain under a known public suffix', applies: (raw, ctx) => domain.detect(raw, ctx) },
   { kind: bankAccount, rule: 'CC:bank:account or a recognisable bank', applies: (raw, ctx) => bankAccount.detect(raw, ctx) },
 ];
+
+/** Which characters printable ASCII input holds; undefined for other input, which no stage skips. */
+function glance(raw: string): Glance | undefined {
+  if (!isPlainAscii(raw)) return undefined;
+  const text = raw.trim();
+  const g: Glance = {
+    letterFirst: false,
+    letter: false,
+    at: false,
+    dot: false,
+    colon: false,
+    slashOrQuery: false,
+    bracket: false,
+    length: text.length,
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      g.letter = true;
+      if (i === 0) g.letterFirst = true;
+    } else if (c === 64) g.at = true;
+    else if (c === 46) g.dot = true;
+    else if (c === 58) g.colon = true;
+    else if (c === 47 || c === 63) g.slashOrQuery = true;
+    else if (c === 91 || c === 40 || c === 123) g.bracket = true;
+  }
+  return g;
+}
 
 /** The detection stages in order, for documentation. */
 export const DETECTION_ORDER: readonly { kind: KindName; rule: string }[] = STAGES.map((s) => ({
@@ -114,9 +182,14 @@ function detectParsed(raw: string, ctx: ParseContext): ParsedIndicator | undefin
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
+    const g = glance(raw);
     for (const stage of STAGES) {
+      if (g !== undefined && stage.cannot?.(g) === true) continue;
       try {
-        if (stage.applies(raw, ctx)) return stage.kind.parse(raw, ctx);
+        if (stage.claim) {
+          const claimed = stage.claim(raw, ctx);
+          if (claimed) return claimed;
+        } else if (stage.applies(raw, ctx)) return stage.kind.parse(raw, ctx);
       } catch {
         // Not this kind after all: try the next stage.
       }
@@ -127,14 +200,36 @@ function detectParsed(raw: string, ctx: ParseContext): ParsedIndicator | undefin
   }
 }
 
+/**
+ * Detection without its shortcuts: every stage, its own `applies` and then the kind's `parse`.
+ * The reference that `detectParsed`'s skipping and claiming are tested against.
+ */
+export function detectEveryStage(raw: string, ctx: ParseContext): ParsedIndicator | undefined {
+  for (const stage of STAGES) {
+    try {
+      if (stage.applies(raw, ctx)) return stage.kind.parse(raw, ctx);
+    } catch {
+      // Not this kind after all: try the next stage.
+    }
+  }
+  return undefined;
+}
+
 /** Validates the context's country (ISO 3166-1 alpha-2, any case). */
 function contextOf(country: string | undefined): ParseContext {
   // An empty field from a form or a CSV column means "no country", not a wrong one.
   if (country === undefined || country.trim() === '') return {};
+  // Batches and imports give every value the same country: its context is made once.
+  if (country === lastCountry) return lastContext;
   const cc = country.trim().toUpperCase();
   if (!isCountryCode(cc)) throw new IndicatorParseError('invalid-country', `${quote(country)} is not an ISO 3166-1 alpha-2 country code`);
-  return { country: cc };
+  lastCountry = country;
+  lastContext = Object.freeze({ country: cc });
+  return lastContext;
 }
+
+let lastCountry: string | undefined;
+let lastContext: ParseContext = {};
 
 function checkInput(raw: string): void {
   if (typeof raw !== 'string' || cleanText(raw.slice(0, MAX_INPUT_LENGTH + 1)) === '') {
@@ -208,15 +303,14 @@ function isCanonicalFor(kind: IndicatorKind, value: string): boolean {
  */
 function lazyParsed(kind: IndicatorKind, canonical: string): ParsedIndicator {
   let full: ParsedIndicator | undefined;
-  const parsed = (): ParsedIndicator => (full ??= guarded(kind, canonical, {}));
   return {
     kind: kind.name,
     canonical,
     get display() {
-      return parsed().display;
+      return (full ??= guarded(kind, canonical, {})).display;
     },
     get facts() {
-      return parsed().facts;
+      return (full ??= guarded(kind, canonical, {})).facts;
     },
   };
 }
@@ -234,6 +328,8 @@ export function canonicalFast(value: string, kind?: string): ParsedIndicator | u
     const k = getKind(kind);
     return k && isCanonicalFor(k, value) ? lazyParsed(k, value) : undefined;
   }
+  // No canonical form of these kinds holds whitespace, which pasted values often do.
+  if (/\s/u.test(value)) return undefined;
   const k = CERTAIN_WITHOUT_KIND.find((candidate) => isCanonicalFor(candidate, value));
   return k ? lazyParsed(k, value) : undefined;
 }

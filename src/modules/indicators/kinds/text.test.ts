@@ -66,6 +66,32 @@ describe('refang', () => {
     expect(refang(input)).toBe(expected);
   });
 
+  it('property: the shortcut for `[.]` and `hxxps:` answers what the rewriting rules give', () => {
+    // The rules, applied to a fixed point, as the documentation above refang states them.
+    const rules = (input: string, braces: boolean): string => {
+      const dot = braces ? /[[({]\s*(?:\.|dot)\s*[\])}]/giu : /[[(]\s*(?:\.|dot)\s*[\])]/giu;
+      let out = input;
+      for (let previous = ''; previous !== out; ) {
+        previous = out;
+        out = out
+          .replace(/\bhxxp(s?)(?=\[?:)/giu, 'http$1')
+          .replace(/\bfxp(?=\[?:)/giu, 'ftp')
+          .replace(/\[\s*:\/\/\s*\]/gu, '://')
+          .replace(/\[\s*:\s*\]/gu, ':')
+          .replace(dot, '.')
+          .replace(/[[(]\s*(?:@|at)\s*[\])]/giu, '@');
+      }
+      return out;
+    };
+    const unit = fc.constantFrom('[.]', '[.]', '[', ']', '.', 'h', 'x', 'p', 's', ':', '//', 'a', 'hxxp', 'hxxps:', 'HXXP', 'fxp', '(', ')', '{', '}', 'dot', 'at', '@', ' ', '[:]', '[://]');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), fc.boolean(), (s, braces) => {
+        expect(refang(s, { braces })).toBe(rules(s, braces));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('property: is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '{', '}', '.', 'dot', 'at', '@', ':', '//', 'hxxp', 's', 'a') }), (s) => {

@@ -36,17 +36,32 @@ export function asciiDigits(s: string): string {
   return s.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
 }
 
-/** Printable ASCII and plain whitespace: NFKC leaves such text as it is, and it holds nothing to drop or convert. */
 const PLAIN_ASCII = /^[\t\n\r -~]*$/u;
+
+/** Printable ASCII and plain whitespace: NFKC leaves such text as it is, and it holds nothing to drop or convert. */
+export function isPlainAscii(raw: string): boolean {
+  return PLAIN_ASCII.test(raw);
+}
+
+// Detection cleans and refangs the same value in stage after stage: the last answer is kept.
+let lastRaw: string | undefined;
+let lastClean = '';
 
 /** Trim, NFKC (full-width forms to ASCII), drop invisible characters, digits to ASCII. */
 export function cleanText(raw: string): string {
-  // Most input is ASCII, and every detection stage cleans it again: skip the Unicode work then.
-  if (PLAIN_ASCII.test(raw)) return raw.trim();
-  return asciiDigits(raw.normalize('NFKC').replace(INVISIBLE, '')).trim();
+  if (raw === lastRaw) return lastClean;
+  // Most input is ASCII: skip the Unicode work then.
+  const clean = PLAIN_ASCII.test(raw) ? raw.trim() : asciiDigits(raw.normalize('NFKC').replace(INVISIBLE, '')).trim();
+  lastRaw = raw;
+  lastClean = clean;
+  return clean;
 }
 
 const MAYBE_DEFANGED = /[[({]|hxxp|fxp/iu;
+
+let lastDefanged: string | undefined;
+let lastBraces = true;
+let lastRefanged = '';
 
 /**
  * Restores defanged indicators as written in threat reports: `hxxps[://]evil[.]example`,
@@ -57,8 +72,32 @@ const MAYBE_DEFANGED = /[[({]|hxxp|fxp/iu;
 export function refang(s: string, opts: { braces?: boolean } = {}): string {
   // Nothing defanged without a bracket or a defanged scheme: most input, answered without the loop.
   if (!MAYBE_DEFANGED.test(s)) return s;
+  const braces = opts.braces !== false;
+  if (s === lastDefanged && braces === lastBraces) return lastRefanged;
+  const out = refangCommon(s) ?? refangLoop(s, braces);
+  lastDefanged = s;
+  lastBraces = braces;
+  lastRefanged = out;
+  return out;
+}
+
+/** A bracket other than a `[.]`, or a defanged scheme: forms only the loop below restores. */
+const UNCOMMON_DEFANGING = /[({]|hxxp|fxp|\[(?!\.\])/iu;
+
+/**
+ * The loop's answer, without the loop, for the forms threat feeds use most: a defanged scheme
+ * alone (`hxxps:`), or dots as `[.]` and no other bracket (each `[.]` becomes `.`, and what that
+ * leaves holds nothing the loop would change). Undefined for anything else.
+ */
+function refangCommon(s: string): string | undefined {
+  if (s === 'hxxps:') return 'https:';
+  if (s === 'hxxp:') return 'http:';
+  return UNCOMMON_DEFANGING.test(s) ? undefined : s.replaceAll('[.]', '.');
+}
+
+function refangLoop(s: string, braces: boolean): string {
   // `{` and `}` are legal in email local parts, so `a{.}b@x` may be a real address.
-  const dot = opts.braces === false ? /[[(]\s*(?:\.|dot)\s*[\])]/giu : /[[({]\s*(?:\.|dot)\s*[\])}]/giu;
+  const dot = braces ? /[[({]\s*(?:\.|dot)\s*[\])}]/giu : /[[(]\s*(?:\.|dot)\s*[\])]/giu;
   let out = s;
   for (let previous = ''; previous !== out; ) {
     previous = out;

@@ -62,8 +62,10 @@ function parseUrl(raw: string): ParsedIndicator {
   if (ip ? !explicit : domain === undefined) {
     fail('url', 'invalid-url', `${quote(raw)} has no host under a known public suffix`);
   }
-  url.hash = '';
-  if (url.search === '') url.search = '';
+  // Each setter serialises the URL again: only when there is a fragment, or a `?` with no query.
+  // (`#` and `?` appear in a serialised URL only as those delimiters.)
+  if (url.href.includes('#')) url.hash = '';
+  if (url.search === '' && url.href.includes('?')) url.search = '';
   return { kind: 'url', canonical: url.href, display: url.href, facts: facts({ host, domain }) };
 }
 
