@@ -92,5 +92,5 @@ async function run(job: ClientJob): Promise<ClientResult> {
 }
 
 const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as ClientJob;
-process.stdout.write(JSON.stringify(await run(job)));
-process.exit(0);
+// Exit once the output is written: a pipe takes it in pieces, and exiting at once can cut it off.
+process.stdout.write(JSON.stringify(await run(job)), () => process.exit(0));

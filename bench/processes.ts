@@ -100,7 +100,8 @@ export async function runLoad(job: Omit<ClientJob, 'payloadFile'>, payloads: str
       const child = spawn(process.execPath, [...tsxArgs('load-client.ts'), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-      return new Promise<ClientResult>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ClientResult) : reject(new Error(`load client exited with ${code}`)))));
+      // 'close', not 'exit': a client's output can still be in the pipe when it exits.
+      return new Promise<ClientResult>((resolve, reject) => child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out) as ClientResult) : reject(new Error(`load client exited with ${code}`)))));
     }),
   );
   const seconds = Math.max(...results.map((r) => r.elapsedMs)) / 1000;

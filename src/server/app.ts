@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -23,6 +22,7 @@ import { usersRoutes } from '../modules/users/users.routes.js';
 import { oidcRoutes } from '../modules/users/oidc.routes.js';
 import { registerProblemHandlers } from './problems.plugin.js';
 import { rateLimitOptions } from './rate-limits.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './web.plugin.js';
 
 /**
@@ -45,17 +45,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The API speaks JSON only: a text body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
-    // Swagger UI needs its own inline scripts and styles; everything else is same-origin.
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'], 'img-src': ["'self'", 'data:'], 'worker-src': ["'self'", 'blob:'] },
-    },
-    hsts: false,
-  });
-  // HSTS means something only over TLS (served so, or through a trusted proxy that says so).
-  app.addHook('onSend', async (request, reply) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-  });
+  registerSecurityHeaders(app);
   await app.register(rateLimit, rateLimitOptions(ctx.config.rateLimits));
   await app.register(swagger, {
     openapi: {

@@ -31,25 +31,42 @@ const KEY_AUDIT_MS = 3_600_000;
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   const authenticator = new KeyAuthenticator(ctx);
   const keyAudited = new Map<string, number>();
-  app.addHook('onRequest', async (request) => {
-    const url = request.url;
-    if (!url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return;
-    const cookie = cookieOf(request, SESSION_COOKIE);
-    if (request.headers.authorization || !cookie) {
-      const principal = await authenticator.authenticate(request.headers.authorization);
-      if (principal.scope === 'check' && !CHECK_SCOPE.has(`${request.method} ${url.split('?')[0]}`)) throw new ProblemError('key-scope');
-      if (principal.role === 'admin' && Date.now() - (keyAudited.get(principal.actorId) ?? 0) > KEY_AUDIT_MS) {
-        keyAudited.set(principal.actorId, Date.now());
-        await audit(ctx, principal, 'auth.key-use', { type: 'api-key', id: principal.actorId }, { method: request.method, route: request.routeOptions.url ?? '' });
-      }
-      request.principal = principal;
-      return;
+
+  const withKey = (request: FastifyRequest, principal: Principal): Promise<void> | undefined => {
+    if (principal.scope === 'check' && !CHECK_SCOPE.has(`${request.method} ${request.url.split('?')[0]}`)) throw new ProblemError('key-scope');
+    if (principal.role === 'admin' && Date.now() - (keyAudited.get(principal.actorId) ?? 0) > KEY_AUDIT_MS) {
+      keyAudited.set(principal.actorId, Date.now());
+      return audit(ctx, principal, 'auth.key-use', { type: 'api-key', id: principal.actorId }, { method: request.method, route: request.routeOptions.url ?? '' }).then(() => {
+        request.principal = principal;
+      });
     }
+    request.principal = principal;
+    return undefined;
+  };
+
+  const withSession = async (request: FastifyRequest, cookie: string): Promise<void> => {
     const signedIn = await sessionOf(ctx, cookie);
     if (!signedIn) throw new ProblemError('auth-required', 'the session has ended: sign in again');
     if (WRITES.has(request.method) && !sameToken(request.headers['x-csrf-token'], signedIn.view.csrfToken)) throw new ProblemError('csrf-failed');
     request.principal = signedIn.principal;
     request.session = signedIn;
+  };
+
+  // A callback hook, not an async one: a key verified moments ago is answered without a promise
+  // (every check request comes this way). A throw here reaches Fastify as the hook's error.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const url = request.url;
+    if (!url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return done();
+    const cookie = cookieOf(request, SESSION_COOKIE);
+    let pending: Promise<void> | undefined;
+    if (request.headers.authorization || !cookie) {
+      const principal = authenticator.authenticate(request.headers.authorization);
+      pending = principal instanceof Promise ? principal.then((p) => withKey(request, p)) : withKey(request, principal);
+    } else {
+      pending = withSession(request, cookie);
+    }
+    if (pending === undefined) done();
+    else pending.then(() => done(), done);
   });
 }
 

@@ -73,6 +73,8 @@ function identify(index: LookupIndex, value: string, kind: string | undefined, c
   }
   const outcome = parses.parse(value, kind, country);
   if ('error' in outcome) return outcome;
+  // A canonical value the index does not hold (most checks) was looked up just above.
+  if (outcome.kind === kind && outcome.canonical === value) return { kind, canonical: value, row: -1 };
   return { kind: outcome.kind, canonical: outcome.canonical, row: index.lookupRow(outcome.kind, outcome.canonical) };
 }
 

@@ -90,3 +90,29 @@ export function withKind(valueHash: number, kindCode: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** How many prefix codes `prefixCodeOf` answers: the index keeps a word of kinds for each. */
+export const PREFIX_CODES = 0x10000;
+
+/**
+ * A code of a value's first two UTF-16 units (the low byte of each; 0 past the end). Canonical
+ * forms of a kind share few beginnings (`+6…`, `TH…`, `ht…`), and pasted input rarely starts like
+ * any of them, so a lookup without a kind asks only the kinds that have a key beginning so.
+ */
+export function prefixCodeOf(canonical: string): number {
+  const len = canonical.length;
+  return (((len > 0 ? canonical.charCodeAt(0) : 0) & 0xff) << 8) | ((len > 1 ? canonical.charCodeAt(1) : 0) & 0xff);
+}
+
+/** `prefixCodeOf` the value of a key, from its bytes (kind byte at `start`). */
+export function prefixCodeOfKey(bytes: Uint8Array, start: number, end: number): number {
+  let i = start + 1;
+  if (i < end && bytes[i] === RAW_UTF8) return prefixCodeOf(new TextDecoder().decode(bytes.subarray(i + 1, end)));
+  const units: number[] = [];
+  while (units.length < 2 && i < end) {
+    const b = bytes[i++];
+    if (b >= DIGIT_PAIR) units.push(48 + Math.floor((b - DIGIT_PAIR) / 10), 48 + ((b - DIGIT_PAIR) % 10));
+    else units.push(b);
+  }
+  return prefixCodeOf(String.fromCharCode(...units.slice(0, 2)));
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeKey, maxKeyLength } from './index-key.js';
-import { type CheckFacts, CompactLookupIndex } from './lookup-index.js';
+import { type CheckFacts, CompactLookupIndex, formatIso } from './lookup-index.js';
 
 function facts(kind: string, canonical: string, over: Partial<CheckFacts> & Record<string, unknown> = {}): CheckFacts {
   return {
@@ -110,6 +110,44 @@ describe('the compact lookup index', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('the index without a kind', () => {
+  it('finds the one kind that holds a value, also in an index rebuilt from its columns', () => {
+    const kinds = Array.from({ length: 40 }, (_, i) => `kind-${i}`);
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.stringMatching(/^[0-9+:]{0,10}$/u), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...kinds), value), { maxLength: 300 }), fc.array(value, { maxLength: 50 }), (keys, others) => {
+        const index = new CompactLookupIndex();
+        for (const [kind, canonical] of keys) index.put(facts(kind, canonical));
+        const rebuilt = CompactLookupIndex.fromColumns(index.columns());
+        for (const canonical of [...keys.map(([, c]) => c), ...others]) {
+          const holders = new Set(keys.filter(([, c]) => c === canonical).map(([k]) => k));
+          const expected = holders.size === 1 ? [...holders][0] : undefined;
+          for (const ix of [index, rebuilt]) {
+            const row = ix.lookupUnique(canonical);
+            expect(row >= 0 ? ix.kindAt(row) : undefined).toBe(expected);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('times as the index answers them', () => {
+  it('formats epoch seconds exactly as Date#toISOString', () => {
+    const check = (s: number) => {
+      expect(formatIso(s)).toBe(new Date(s * 1000).toISOString());
+    };
+    for (const s of [0, 59, 60, 3599, 3600, 86_399, 86_400, 951_782_400, 4_107_542_400, 2 ** 32 - 1]) check(s);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (s) => {
+        check(s);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

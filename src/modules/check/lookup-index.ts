@@ -1,4 +1,4 @@
-import { encodeKey, hashKey, hashValueOf, maxKeyLength, withKind } from './index-key.js';
+import { encodeKey, hashKey, hashValueOf, maxKeyLength, PREFIX_CODES, prefixCodeOf, prefixCodeOfKey, withKind } from './index-key.js';
 import { DELETED, type Profile, ProfileTable } from './index-profiles.js';
 
 /** The few facts a check answers with, as the index keeps them. */
@@ -96,6 +96,12 @@ export class CompactLookupIndex implements LookupIndex {
   private readonly kindCodes = new Map<string, number>();
   private readonly big = new Map<number, { reports: number; orgs: number }>();
   private scratch = new Uint8Array(256);
+  /**
+   * For each `prefixCodeOf`, the kinds (codes below 32, one bit each) with a key beginning so,
+   * deleted keys included: a lookup without a kind probes only those. Kinds from 32 on are
+   * always probed.
+   */
+  private kindsByPrefix = new Uint32Array(PREFIX_CODES);
 
   constructor(
     expectedRows = 0,
@@ -131,6 +137,10 @@ export class CompactLookupIndex implements LookupIndex {
     index.c = columns;
     columns.kinds.forEach((k, code) => index.kindCodes.set(k, code));
     for (const [row, reports, orgs] of columns.bigCounts) index.big.set(row, { reports, orgs });
+    for (let row = 0; row < columns.rows; row++) {
+      const start = columns.offsets[row];
+      index.notePrefix(columns.keyBytes[start], prefixCodeOfKey(columns.keyBytes, start, columns.offsets[row + 1]));
+    }
     index.rehash(tableCapacityFor(columns.scores.length));
     return index;
   }
@@ -170,8 +180,11 @@ export class CompactLookupIndex implements LookupIndex {
     const kinds = this.c.kinds.length;
     // The value's bytes are hashed once; each kind only mixes in its byte.
     const valueHash = this.hash === hashKey ? hashValueOf(canonical) : -1;
+    const candidates = this.kindsByPrefix[prefixCodeOf(canonical)];
+    if (candidates === 0 && kinds <= 32) return -1;
     let found = -1;
     for (let code = 0; code < kinds; code++) {
+      if (code < 32 && ((candidates >>> code) & 1) === 0) continue;
       const row = valueHash >= 0 ? Math.max(-1, this.probe(withKind(valueHash, code), -1, code, canonical)) : this.findCode(code, canonical);
       if (row < 0 || this.c.profileIds[row] === DELETED) continue;
       if (found >= 0) return -1;
@@ -240,6 +253,7 @@ export class CompactLookupIndex implements LookupIndex {
     const h = this.hash(this.scratch, 0, n);
     let row = this.probe(h, n, code, facts.canonical);
     if (row < 0) {
+      this.notePrefix(code, prefixCodeOf(facts.canonical));
       row = this.appendKey(n);
       if (this.c.rows > this.slots.length * MAX_LOAD) this.rehash(tableCapacityFor(this.c.rows * ROW_GROWTH));
       else this.insertSlot(h, row);
@@ -253,6 +267,10 @@ export class CompactLookupIndex implements LookupIndex {
     this.c.profileIds[row] = DELETED;
     this.big.delete(row);
     this.c.live--;
+  }
+
+  private notePrefix(code: number, prefix: number): void {
+    if (code < 32) this.kindsByPrefix[prefix] |= 1 << code;
   }
 
   private encode(code: number, canonical: string): number {
@@ -387,7 +405,25 @@ function isoOf(seconds: number): string {
   const slot = seconds & (ISO_CACHE_SIZE - 1);
   if (isoSeconds[slot] !== seconds) {
     isoSeconds[slot] = seconds;
-    isoText[slot] = new Date(seconds * 1000).toISOString();
+    isoText[slot] = formatIso(seconds);
   }
   return isoText[slot];
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+// `YYYY-MM-DDT` of each day of the unsigned epoch seconds met so far: one serves 86,400 seconds.
+const dayText: string[] = new Array<string>(Math.ceil(2 ** 32 / 86_400)).fill('');
+
+/**
+ * `new Date(seconds * 1000).toISOString()` for the index's unsigned epoch seconds, without a Date:
+ * a miss of the cache above costs a check of many unseen hits more than the rest of its answer.
+ */
+export function formatIso(seconds: number): string {
+  const day = Math.floor(seconds / 86_400);
+  const rest = seconds - day * 86_400;
+  let date = dayText[day];
+  if (date === '') date = dayText[day] = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  const hour = Math.floor(rest / 3600);
+  const minute = Math.floor((rest - hour * 3600) / 60);
+  return `${date}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[rest - hour * 3600 - minute * 60]}.000Z`;
 }

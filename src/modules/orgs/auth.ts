@@ -7,7 +7,6 @@ import { groupIdsOf } from '../sharing/sharing.store.js';
 
 interface CachedKey {
   principal: Principal;
-  secretHash: string;
   checkedAt: number;
 }
 
@@ -15,9 +14,15 @@ interface CachedKey {
 // effect within this time while the hot check path stays off the database.
 const RECHECK_MS = 5_000;
 const TOUCH_MS = 60_000;
+// Verified headers kept; when full the cache starts again (each key is verified once more).
+const CACHE_SIZE = 10_000;
 
 /** Resolves `Authorization: Bearer KEY` to a principal. */
 export class KeyAuthenticator {
+  /**
+   * Verified principals by the exact Authorization header: the same header is the same secret,
+   * so a hit needs neither a parse nor a hash. Only headers that verified are kept.
+   */
   private readonly cache = new Map<string, CachedKey>();
   private readonly touched = new Map<string, number>();
 
@@ -31,16 +36,19 @@ export class KeyAuthenticator {
     });
   }
 
-  async authenticate(header: string | undefined): Promise<Principal> {
+  /** The principal, synchronously when the header verified within the last few seconds. */
+  authenticate(header: string | undefined): Principal | Promise<Principal> {
+    const cached = header === undefined ? undefined : this.cache.get(header);
+    if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.principal;
+    return this.verify(header);
+  }
+
+  private async verify(header: string | undefined): Promise<Principal> {
     if (!header) throw new ProblemError('auth-required');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const parts = match ? splitKey(match[1]) : undefined;
     if (!parts) throw new ProblemError('invalid-key', 'the Authorization header must be "Bearer fx_…"');
     const now = Date.now();
-    const cached = this.cache.get(parts.prefix);
-    if (cached && now - cached.checkedAt < RECHECK_MS && secretMatches(parts.secret, cached.secretHash)) {
-      return cached.principal;
-    }
     const row = await this.ctx.storage.db
       .selectFrom('api_keys as k')
       .innerJoin('orgs as o', 'o.id', 'k.org_id')
@@ -50,7 +58,7 @@ export class KeyAuthenticator {
     // The same comparison runs whether or not the prefix exists, so timing tells nothing.
     const ok = secretMatches(parts.secret, row?.secret_hash ?? hashSecret('no such key'));
     if (!row || !ok || row.revoked_at) {
-      this.cache.delete(parts.prefix);
+      this.cache.delete(header);
       throw new ProblemError('invalid-key');
     }
     const principal: Principal = {
@@ -61,13 +69,14 @@ export class KeyAuthenticator {
       groups: await groupIdsOf(this.ctx.storage.db, row.org_id),
       scope: row.scope === 'check' ? 'check' : 'full',
     };
-    this.cache.set(parts.prefix, { principal, secretHash: row.secret_hash, checkedAt: now });
+    if (this.cache.size >= CACHE_SIZE) this.cache.clear();
+    this.cache.set(header, { principal, checkedAt: now });
     this.touch(row.id, now);
     return principal;
   }
 
   private forget(keyId: string): void {
-    for (const [prefix, entry] of this.cache) if (entry.principal.actorId === keyId) this.cache.delete(prefix);
+    for (const [header, entry] of this.cache) if (entry.principal.actorId === keyId) this.cache.delete(header);
   }
 
   private touch(keyId: string, now: number): void {
