@@ -34,11 +34,18 @@ function ibanGB(r: () => number): string {
   return `GB${String(98 - rem).padStart(2, '0')}${bban}`;
 }
 
+// Mobile number prefixes of the region, each with the digits that follow it in a valid number.
+const MOBILES: readonly (readonly [prefix: string, digits: number])[] = [['+668', 8], ['+669', 8], ['+63917', 7], ['+6591', 6], ['+6281', 8]];
+const mobile = (r: () => number) => {
+  const [prefix, n] = pick(r, MOBILES);
+  return prefix + digits(r, n);
+};
+
 type Maker = { kind: string; share: number; canonical: (r: () => number) => string; messy: (c: string, r: () => number) => string };
 
 /** Each kind: its share of the list, a canonical value, and how people paste it. */
 const MAKERS: Maker[] = [
-  { kind: 'phone', share: 0.38, canonical: (r) => pick(r, ['+668', '+669', '+639', '+659', '+6281']) + digits(r, 8), messy: (c) => (c.startsWith('+66') ? `0${c.slice(3, 5)}-${c.slice(5, 8)}-${c.slice(8)}` : `${c.slice(0, 3)} ${c.slice(3, 7)} ${c.slice(7)}`) },
+  { kind: 'phone', share: 0.38, canonical: (r) => mobile(r), messy: (c) => (c.startsWith('+66') ? `0${c.slice(3, 5)}-${c.slice(5, 8)}-${c.slice(8)}` : `${c.slice(0, 3)} ${c.slice(3, 7)} ${c.slice(7)}`) },
   { kind: 'bank-account', share: 0.16, canonical: (r) => `TH:${pick(r, ['002', '004', '006', '014'])}:${digits(r, 10)}`, messy: (c) => c },
   { kind: 'url', share: 0.1, canonical: (r) => `https://${word(r)}.${word(r)}.com/${pick(r, WORDS)}`, messy: (c) => c.replace('https', 'hxxps').replaceAll('.', '[.]') },
   { kind: 'domain', share: 0.1, canonical: (r) => `${word(r)}.${pick(r, ['com', 'net', 'co.th', 'xyz'])}`, messy: (c) => c.toUpperCase() },

@@ -19,9 +19,14 @@ const quick = process.argv.includes('--quick');
 const SIZE = quick
   ? { indicators: 200_000, seconds: 2, warmupMs: 500, importRows: 5_000, lookups: 2_000_000 }
   : { indicators: 10_000_000, seconds: 10, warmupMs: 2_000, importRows: 1_000_000, lookups: 20_000_000 };
-// `--import-rows N` shortens the import figures, whose full size takes long where imports are slow.
-const importRowsFlag = process.argv.indexOf('--import-rows');
-if (importRowsFlag > 0) SIZE.importRows = Number(process.argv[importRowsFlag + 1]);
+// `--import-rows N` and `--indicators N` size the import and the index apart from the rest: a
+// quick run with `--indicators 10000000` measures full-size memory and load in a few minutes.
+const sizeFlag = (flag: string): number | undefined => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? Number(process.argv[at + 1]) : undefined;
+};
+SIZE.importRows = sizeFlag('--import-rows') ?? SIZE.importRows;
+SIZE.indicators = sizeFlag('--indicators') ?? SIZE.indicators;
 const CLIENTS = 4;
 const REDIS = process.env.FRAUDX_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const PG = process.env.FRAUDX_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
