@@ -95,7 +95,8 @@ function refangCommon(s: string): string | undefined {
   return UNCOMMON_DEFANGING.test(s) ? undefined : s.replaceAll('[.]', '.');
 }
 
-function refangLoop(s: string, braces: boolean): string {
+/** The rewriting rules themselves, to a fixed point: what `refang` answers, shortcut or not. */
+export function refangLoop(s: string, braces: boolean): string {
   // `{` and `}` are legal in email local parts, so `a{.}b@x` may be a real address.
   const dot = braces ? /[[({]\s*(?:\.|dot)\s*[\])}]/giu : /[[(]\s*(?:\.|dot)\s*[\])]/giu;
   let out = s;
