@@ -38,7 +38,11 @@ export function createLogger(config: Config): Logger {
 export async function openContext(config: Config, options: OpenOptions = {}): Promise<AppContext> {
   const log = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
-  const storage = openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const storage = openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (err) => log.warn({ err: err.message }, 'PostgreSQL closed an idle connection; the next query opens another'),
+  });
   try {
     await migrateToLatest(storage.db);
   } catch (err) {

@@ -25,11 +25,16 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export interface StorageOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** Told when the server closes an idle PostgreSQL connection (a restart, an administrator). */
+  onConnectionLost?: (err: Error) => void;
 }
 
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // The pool drops such a connection and opens another for the next query; unheard, its error
+    // event would end the process.
+    pool.on('error', (err) => options.onConnectionLost?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url: options.databaseUrl, close: () => db.destroy() };
   }
