@@ -23,9 +23,9 @@ export async function coercedAmong(db: Db, rows: readonly { id: string; kind: st
   // A large set (an import's batch) is compared in memory with every coerced identifier when
   // those are fewer: one query instead of one per few hundred values.
   if (rows.length > IN_MEMORY_FROM) {
-    const { n } = await coercedOnly().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(n) <= rows.length) {
-      const known = new Set((await coercedOnly().select(['ci.kind', 'ci.canonical']).execute()).map((r) => valueKey(r.kind, r.canonical)));
+    const all = await coercedOnly().select(['ci.kind', 'ci.canonical']).limit(rows.length + 1).execute();
+    if (all.length <= rows.length) {
+      const known = new Set(all.map((r) => valueKey(r.kind, r.canonical)));
       for (const r of rows) if (known.has(valueKey(r.kind, r.canonical))) out.add(r.id);
       return out;
     }
