@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'web/dist', 'coverage', 'test/screenshots'] },
+  { ignores: ['node_modules', '.build', 'dist', 'data', 'web/dist', 'coverage', 'test/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npm ci && npm start` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs fraudx from its sources compiled to JavaScript (bin/compile.js), so `npm ci && npm start`
+// needs no build step and the running process carries no TypeScript loader.
+import { compiled } from './compile.js';
 
-register();
-await import('../src/cli/main.ts');
+await import(await compiled('cli/main.ts'));

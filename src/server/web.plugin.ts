@@ -5,8 +5,19 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../errors/problems.js';
 
-/** Where `vite build` puts the web app (web/vite.config.ts). */
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** Where `vite build` puts the web app (web/vite.config.ts), in the project beside src/. */
+export const WEB_DIST = path.join(projectRoot(), 'web', 'dist');
+
+/** The folder of package.json above this module, whether it runs from src/ or from .build/<id>/. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('fraudx: no package.json above its sources');
+    dir = up;
+  }
+  return dir;
+}
 
 /**
  * The web app's pages get a stricter policy than the API docs: scripts only from this origin,

@@ -120,10 +120,11 @@ class ParsePool {
 }
 
 /**
- * fraudx runs its TypeScript through tsx; a new thread registers tsx itself before loading the
- * worker, as bin/fraudx.js does for the main thread.
+ * fraudx runs compiled (bin/compile.js), where the worker is a JavaScript module beside this one;
+ * run from its TypeScript sources (the tests), a new thread registers tsx before loading it.
  */
 function startWorker(importer: ImporterFacts): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./import.worker.js', import.meta.url), { workerData: { importer } });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./import.worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;

@@ -1,0 +1,91 @@
+// Compiles fraudx's TypeScript sources (src/) to JavaScript in .build/<fingerprint>/, once per
+// change of the sources: a process that loads compiled code needs no transpiler of its own, which
+// under tsx is a loader thread and its heap (about 80 MB of a server's memory) and seconds of
+// start-up. Builds are made aside and renamed into place, so processes started together share one.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const BUILDS = path.join(ROOT, '.build');
+/** Earlier builds kept: a process started from one may still load a module or worker from it. */
+const KEEP = 3;
+
+const isTest = (name) => name.endsWith('.test.ts');
+
+/** Every source file (tests aside) with its size and time, and the compiler's version. */
+function fingerprint(esbuildVersion) {
+  const hash = createHash('sha256').update(`${esbuildVersion}\0${process.version}\0`);
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!isTest(entry.name)) {
+        const stat = statSync(full);
+        hash.update(`${path.relative(SRC, full)}\0${stat.size}\0${stat.mtimeMs}\0`);
+      }
+    }
+  };
+  walk(SRC);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The compiled entry point (a file URL) of `src/<entry>`, compiling first when the sources changed. */
+export async function compiled(entry) {
+  const esbuild = await import('esbuild');
+  const id = fingerprint(esbuild.version);
+  const dir = path.join(BUILDS, id);
+  if (!existsSync(path.join(dir, '.complete'))) await build(esbuild, dir);
+  return pathToFileURL(path.join(dir, entry.replace(/\.ts$/u, '.js'))).href;
+}
+
+async function build(esbuild, dir) {
+  const staging = `${dir}.${process.pid}.${Date.now()}`;
+  const entryPoints = [];
+  const walk = (from) => {
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      const full = path.join(from, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts') && !isTest(entry.name)) entryPoints.push(full);
+    }
+  };
+  walk(SRC);
+  // File by file, not bundled: each module keeps its place, so paths beside it (lists/) still hold.
+  await esbuild.build({
+    entryPoints,
+    outdir: staging,
+    outbase: SRC,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+  // Data the modules read at run time (the allowlists) goes along.
+  cpSync(SRC, staging, { recursive: true, filter: (from) => statSync(from).isDirectory() || !from.endsWith('.ts') });
+  writeFileSync(path.join(staging, '.complete'), '');
+  try {
+    renameSync(staging, dir);
+  } catch (err) {
+    // Another process compiled the same sources first: its build serves.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(path.join(dir, '.complete'))) throw err;
+  }
+  prune(path.basename(dir));
+}
+
+function prune(current) {
+  const names = readdirSync(BUILDS);
+  // Staging folders of builds that never finished (a process killed while compiling).
+  for (const name of names.filter((n) => /^[0-9a-f]{16}\.\d+\.\d+$/u.test(n))) {
+    if (Date.now() - Number(name.split('.')[2]) > 600_000) rmSync(path.join(BUILDS, name), { recursive: true, force: true });
+  }
+  const builds = names
+    .filter((name) => name !== current && /^[0-9a-f]{16}$/u.test(name))
+    .map((name) => ({ name, at: statSync(path.join(BUILDS, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(KEEP - 1)) rmSync(path.join(BUILDS, old.name), { recursive: true, force: true });
+}
