@@ -88,29 +88,47 @@ try {
   const kinds = asked.map((q) => q.kind);
   // As a request carries them: decoded from JSON, so flat strings rather than the generator's concatenations.
   const values = JSON.parse(JSON.stringify(asked.map((q) => q.canonical))) as string[];
-  let best = 0;
-  let known = 0;
   // Timed in CPU seconds of this process: on one core that is the wall time, and on a shared
   // machine it does not count the time other processes hold the core.
   const cpuSeconds = () => {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1e6;
   };
-  for (let round = 0; round < 5; round++) {
-    const started = cpuSeconds();
-    let done = 0;
-    while (done < SIZE.lookups / 5) {
-      // What a check does: find the row, then read the status of a hit.
-      for (let i = 0; i < values.length; i++) {
-        const row = index.lookupRow(kinds[i], values[i]);
-        if (row >= 0 && index.profileAt(row).status !== '') known++;
+  // What a check does: find the rows, then read the status of each hit. A batch check looks its
+  // items up together (`lookupRows`), a single check one at a time (`lookupRow`), the baseline here.
+  const BATCH = 1000;
+  const batchKinds = Array.from({ length: Math.ceil(values.length / BATCH) }, (_, b) => kinds.slice(b * BATCH, (b + 1) * BATCH));
+  const batchValues = Array.from({ length: batchKinds.length }, (_, b) => values.slice(b * BATCH, (b + 1) * BATCH));
+  const rows = new Int32Array(BATCH);
+  let known = 0;
+  const lookupsPerSecond = (batched: boolean): number => {
+    let best = 0;
+    for (let round = 0; round < 5; round++) {
+      const started = cpuSeconds();
+      let done = 0;
+      while (done < SIZE.lookups / 5) {
+        if (batched) {
+          for (let b = 0; b < batchKinds.length; b++) {
+            const n = batchValues[b].length;
+            index.lookupRows(batchKinds[b], batchValues[b], n, rows);
+            for (let i = 0; i < n; i++) if (rows[i] >= 0 && index.profileAt(rows[i]).status !== '') known++;
+          }
+        } else {
+          for (let i = 0; i < values.length; i++) {
+            const row = index.lookupRow(kinds[i], values[i]);
+            if (row >= 0 && index.profileAt(row).status !== '') known++;
+          }
+        }
+        done += values.length;
       }
-      done += values.length;
+      best = Math.max(best, done / (cpuSeconds() - started));
     }
-    best = Math.max(best, done / (cpuSeconds() - started));
-  }
+    return best;
+  };
+  const oneByOne = lookupsPerSecond(false);
+  const batched = lookupsPerSecond(true);
   if (known === 0) throw new Error('no lookup found a listed value: the data is wrong');
-  figure({ name: 'in-process lookups', value: best, unit: 'lookups/s', target: '≥ 5,000,000 on one core', meets: best >= 5_000_000, baselines: {} });
+  figure({ name: 'in-process lookups', value: batched, unit: 'lookups/s', target: '≥ 5,000,000 on one core', meets: batched >= 5_000_000, baselines: { 'one at a time': oneByOne } });
 
   // 3. A node whose index snapshot holds the same data: its load time and memory.
   step('fraudx serve with the index from its snapshot');

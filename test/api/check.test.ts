@@ -36,6 +36,28 @@ describe.each(DIALECTS)('check, indicators and sightings on %s', (dialect) => {
     expect(account).toMatchObject({ kind: 'bank-account', known: true, reports: 1 });
   });
 
+  it('answers each item of a batch as it answers the item alone', async () => {
+    // Items naming their kind are looked up together; the rest one by one: the answers must not tell.
+    const items = [
+      { value: '+66812345678', kind: 'phone' },
+      { value: '081 234 5678', kind: 'phone', country: 'TH' },
+      { value: '+14155550123', kind: 'phone' },
+      { value: 'TH:004:1234567890', kind: 'bank-account' },
+      { value: '+66812345678', kind: 'url' },
+      { value: '+6628888888', kind: 'phone' },
+      { value: 'x', kind: 'horoscope' },
+      { value: '+66812345678' },
+      { value: '๐๘๑-๒๓๔-๕๖๗๘', kind: 'phone', country: 'TH' },
+    ];
+    const batch = await node.request('POST', '/api/v1/check', { key: bank.key, body: { items } });
+    expect(batch.status).toBe(200);
+    for (const [i, item] of items.entries()) {
+      const alone = await node.request('POST', '/api/v1/check', { key: bank.key, body: { items: [item] } });
+      expect(batch.body.results[i]).toEqual(alone.body.results[0]);
+    }
+    expect(batch.body.results.filter((r: { known?: boolean }) => r.known).length).toBe(5);
+  });
+
   it('never answers an allowlisted value as known, however often it is reported', async () => {
     const res = await node.request('POST', '/api/v1/check', { body: { items: [{ value: '028888888', country: 'TH' }] } });
     expect(res.body.results[0]).toMatchObject({ canonical: '+6628888888', known: false, allowlisted: 'fraudx known-good contacts' });
