@@ -71,6 +71,11 @@ function postgresSender(job: ClientJob): Send {
 async function run(job: ClientJob): Promise<ClientResult> {
   const payloads = JSON.parse(readFileSync(job.payloadFile, 'utf8')) as string[];
   const send = job.mode === 'http' ? httpSender(job) : job.mode === 'redis' ? redisSender(job) : postgresSender(job);
+  // Started together by runLoad: every client loads first, then all warm up and measure at once.
+  if (process.send) {
+    process.send('ready');
+    await new Promise((go) => process.once('message', go));
+  }
   let i = Math.floor(Math.random() * payloads.length);
   const warmEnd = Date.now() + job.warmupMs;
   while (Date.now() < warmEnd) await send(payloads[i++ % payloads.length]);

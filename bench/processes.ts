@@ -95,9 +95,17 @@ export async function runLoad(job: Omit<ClientJob, 'payloadFile'>, payloads: str
   writeFileSync(payloadFile, JSON.stringify(payloads));
   const jobFile = path.join(dir, `job-${job.mode}.json`);
   writeFileSync(jobFile, JSON.stringify({ ...job, payloadFile }));
+  // Clients take a moment to start (tsx, the payload file): they measure only once all are ready,
+  // so no client's start-up falls in another's measured window.
+  const children = Array.from({ length: clients }, () => spawn(process.execPath, [...tsxArgs('load-client.ts'), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
+  let ready = 0;
+  for (const child of children) {
+    child.once('message', () => {
+      if (++ready === clients) for (const c of children) c.send('go');
+    });
+  }
   const results = await Promise.all(
-    Array.from({ length: clients }, () => {
-      const child = spawn(process.execPath, [...tsxArgs('load-client.ts'), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.map((child) => {
       let out = '';
       child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
       // 'close', not 'exit': a client's output can still be in the pipe when it exits.
