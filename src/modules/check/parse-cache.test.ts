@@ -30,14 +30,28 @@ describe('the parse cache of the check', () => {
       const groups = (cache as unknown as { groups: Map<string, Map<string, Map<string, unknown>>> }).groups;
       return [...groups.values()].flatMap((byCountry) => [...byCountry.values()].flatMap((g) => [...g.keys()])).sort();
     };
-    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) cache.parse(ip, 'ip', undefined);
+    // Values are kept from their second sighting on.
+    const twice = (value: string, kind: string | undefined, country: string | undefined) => [cache.parse(value, kind, country), cache.parse(value, kind, country)];
+    for (const ip of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) twice(ip, 'ip', undefined);
     cache.parse('192.0.2.2', 'ip', undefined); // a hit adds nothing
     expect(held()).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.3']);
-    cache.parse('192.0.2.4', 'ip', undefined); // drops .1, the oldest
-    cache.parse('192.0.2.5', undefined, 'TH'); // drops .2, across groups
+    twice('192.0.2.4', 'ip', undefined); // drops .1, the oldest
+    twice('192.0.2.5', undefined, 'TH'); // drops .2, across groups
     expect(cache.size).toBe(3);
     expect(held()).toEqual(['192.0.2.3', '192.0.2.4', '192.0.2.5']);
     expect(cache.parse('192.0.2.1', 'ip', undefined)).toEqual({ kind: 'ip', canonical: '192.0.2.1' });
     expect(cache.size).toBe(3);
+  });
+
+  it('keeps a value from its second sighting on, so values sent once do not push popular ones out', () => {
+    const cache = new ParseCache(3);
+    expect(cache.parse('+66812345678', 'phone', undefined)).toEqual({ kind: 'phone', canonical: '+66812345678' });
+    expect(cache.size).toBe(0);
+    cache.parse('+66812345678', 'phone', undefined);
+    expect(cache.size).toBe(1);
+    for (let i = 0; i < 1000; i++) expect(cache.parse(`192.0.${i >> 8}.${i & 255}`, 'ip', undefined)).toEqual({ kind: 'ip', canonical: `192.0.${i >> 8}.${i & 255}` });
+    expect(cache.size).toBe(1);
+    const groups = (cache as unknown as { groups: Map<string, Map<string, Map<string, unknown>>> }).groups;
+    expect(groups.get('phone')?.get('')?.has('+66812345678')).toBe(true);
   });
 });
