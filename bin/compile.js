@@ -15,43 +15,39 @@ const KEEP = 3;
 
 const isTest = (name) => name.endsWith('.test.ts');
 
-/** Every source file (tests aside) with its size and time, and the compiler's version. */
-function fingerprint(esbuildVersion) {
+/** Every file under src/ but the tests, in a stable order. */
+function sourceFiles(dir = SRC) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...sourceFiles(full));
+    else if (!isTest(entry.name)) files.push(full);
+  }
+  return files;
+}
+
+/** The sources' names, sizes and times, with the compiler's and Node's versions. */
+function fingerprint(files, esbuildVersion) {
   const hash = createHash('sha256').update(`${esbuildVersion}\0${process.version}\0`);
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (!isTest(entry.name)) {
-        const stat = statSync(full);
-        hash.update(`${path.relative(SRC, full)}\0${stat.size}\0${stat.mtimeMs}\0`);
-      }
-    }
-  };
-  walk(SRC);
+  for (const file of files) {
+    const stat = statSync(file);
+    hash.update(`${path.relative(SRC, file)}\0${stat.size}\0${stat.mtimeMs}\0`);
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
 /** The compiled entry point (a file URL) of `src/<entry>`, compiling first when the sources changed. */
 export async function compiled(entry) {
   const esbuild = await import('esbuild');
-  const id = fingerprint(esbuild.version);
-  const dir = path.join(BUILDS, id);
-  if (!existsSync(path.join(dir, '.complete'))) await build(esbuild, dir);
+  const files = sourceFiles();
+  const dir = path.join(BUILDS, fingerprint(files, esbuild.version));
+  if (!existsSync(path.join(dir, '.complete'))) await build(esbuild, dir, files);
   return pathToFileURL(path.join(dir, entry.replace(/\.ts$/u, '.js'))).href;
 }
 
-async function build(esbuild, dir) {
+async function build(esbuild, dir, files) {
   const staging = `${dir}.${process.pid}.${Date.now()}`;
-  const entryPoints = [];
-  const walk = (from) => {
-    for (const entry of readdirSync(from, { withFileTypes: true })) {
-      const full = path.join(from, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && !isTest(entry.name)) entryPoints.push(full);
-    }
-  };
-  walk(SRC);
+  const entryPoints = files.filter((file) => file.endsWith('.ts'));
   // File by file, not bundled: each module keeps its place, so paths beside it (lists/) still hold.
   await esbuild.build({
     entryPoints,

@@ -34,7 +34,7 @@ export function check(ctx: AppContext, principal: Principal, body: CheckBody): C
   return results;
 }
 
-/** `checkOne`'s `row` for an item whose value was not looked up as given. */
+/** `checkOne`'s `givenRow` for an item whose value was not looked up as given. */
 const NOT_LOOKED_UP = -2;
 
 /**

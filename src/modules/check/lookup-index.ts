@@ -103,7 +103,8 @@ export class CompactLookupIndex implements LookupIndex {
   private readonly kindCodes = new Map<string, number>();
   private readonly big = new Map<number, { reports: number; orgs: number }>();
   private scratch = new Uint8Array(256);
-  // lookupRows' working space: per key of a pass, its kind code, hash, first slot and candidate row.
+  // lookupRows' working space, per key of a pass: its kind code (-1: looked up alone), hash, the
+  // slot its probe starts from (then the slot of its first tag match), and that slot's row.
   private readonly aheadCodes = new Int32Array(READ_AHEAD);
   private readonly aheadHashes = new Uint32Array(READ_AHEAD);
   private readonly aheadSlots = new Int32Array(READ_AHEAD);
