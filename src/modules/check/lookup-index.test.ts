@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeKey, maxKeyLength } from './index-key.js';
+import { encodeKey, hashKey, hashValueOf, sameAsciiKey, maxKeyLength, withKind } from './index-key.js';
 import { type CheckFacts, CompactLookupIndex, formatIso } from './lookup-index.js';
 
 function facts(kind: string, canonical: string, over: Partial<CheckFacts> & Record<string, unknown> = {}): CheckFacts {
@@ -192,5 +192,40 @@ describe('index keys', () => {
       { numRuns: 2000 },
     );
     expect(keyOf('12')).not.toBe(keyOf('\u0092'));
+  });
+
+  it('hashes a value from its string as from its key bytes', () => {
+    const digitsAndMore = fc.string({ unit: fc.constantFrom(...'0123456789+:.-_@/abcXYZ'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(digitsAndMore, fc.string({ maxLength: 40 })), fc.integer({ min: 0, max: 255 }), (value, kind) => {
+        const out = new Uint8Array(maxKeyLength(value));
+        const n = encodeKey(kind, value, out);
+        const fromString = hashValueOf(value);
+        // Non-ASCII values are hashed from their bytes only.
+        if ([...value].every((c) => c.charCodeAt(0) < 0x80)) expect(withKind(fromString, kind)).toBe(hashKey(out, 0, n));
+        else expect(fromString).toBe(-1);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('compares a stored key with an ASCII value as encoding the value would', () => {
+    const stored = (kind: number, value: string) => {
+      const out = new Uint8Array(maxKeyLength(value));
+      return out.subarray(0, encodeKey(kind, value, out));
+    };
+    const ascii = fc.string({ unit: fc.constantFrom(...'0123456789+<7:.a'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ maxLength: 12 })), ascii, fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), (a, b, kindA, kindB) => {
+        const key = stored(kindA, a);
+        expect(sameAsciiKey(key, 0, key.length, kindB, b)).toBe(a === b && kindA === kindB);
+        const same = stored(kindA, b);
+        expect(sameAsciiKey(same, 0, same.length, kindA, b)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    // The raw marker and what follows it read as digit pairs would spell "<76741".
+    const raw = stored(1, '\u00e9');
+    expect(sameAsciiKey(raw, 0, raw.length, 1, '<76741')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { encodeKey, hashKey, hashValueOf, maxKeyLength, PREFIX_CODES, prefixCodeOf, prefixCodeOfKey, withKind } from './index-key.js';
+import { encodeKey, hashKey, sameAsciiKey, hashValueOf, maxKeyLength, PREFIX_CODES, prefixCodeOf, prefixCodeOfKey, withKind } from './index-key.js';
 import { DELETED, type Profile, ProfileTable } from './index-profiles.js';
 
 /** The few facts a check answers with, as the index keeps them. */
@@ -365,7 +365,7 @@ export class CompactLookupIndex implements LookupIndex {
 
   /**
    * The row whose key is (code, canonical), or -(empty slot + 1) where it would go. `n` is the
-   * key's length in scratch, or -1 when it is not encoded yet: it is encoded on the first tag match.
+   * key's length in scratch, or -1 for an ASCII value not encoded: it is compared as it is.
    */
   private probe(h: number, n: number, code: number, canonical: string): number {
     return this.probeFrom(slotOf(h, this.slots.length), (h & 0x7f) | 0x80, n, code, canonical);
@@ -380,11 +380,15 @@ export class CompactLookupIndex implements LookupIndex {
       const t = tags[slot];
       if (t === 0) return -slot - 1;
       if (t === tag) {
-        if (n < 0) n = this.encode(code, canonical);
-        else this.scratch[0] = code;
         const row = slots[slot];
         const start = offsets[row];
-        if (offsets[row + 1] - start === n && this.sameKey(keyBytes, start, n)) return row;
+        const end = offsets[row + 1];
+        if (n < 0) {
+          if (sameAsciiKey(keyBytes, start, end, code, canonical)) return row;
+        } else {
+          this.scratch[0] = code;
+          if (end - start === n && this.sameKey(keyBytes, start, n)) return row;
+        }
       }
       if (++slot === cap) slot = 0;
     }
