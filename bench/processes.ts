@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { ClientJob, ClientResult } from './load-client.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'fraudx.js');
+// The launcher users run (bin/fraudx), which starts bin/fraudx.js in the same process.
+const BIN = path.join(ROOT, 'bin', 'fraudx');
 
 /** Resident memory of a process in MB, from /proc (Linux); 0 where there is none. */
 export function rssMb(pid: number | undefined): number {
@@ -27,9 +28,9 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts a server process and waits until it prints `"address":"http://…"`. */
-export function startServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+/** Starts a server process (`command`: the program, then its arguments) and waits until it prints `"address":"http://…"`. */
+export function startServer(command: string[], env: Record<string, string>): Promise<Server> {
+  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   let peak = 0;
   const poll = setInterval(() => (peak = Math.max(peak, rssMb(child.pid))), 100);
@@ -60,12 +61,13 @@ export function startServer(args: string[], env: Record<string, string>): Promis
   });
 }
 
-export const serveArgs = [BIN, 'serve', '--port', '0'];
+export const serveCommand = [BIN, 'serve', '--port', '0'];
 export const tsxArgs = (file: string) => ['--import', 'tsx', path.join(ROOT, 'bench', file)];
+export const tsxCommand = (file: string) => [process.execPath, ...tsxArgs(file)];
 
 /** Runs `fraudx …` to the end, answering its stdout, wall time and peak RSS. */
 export function runFraudx(args: string[], env: Record<string, string>): Promise<{ stdout: string; seconds: number; peakRssMb: number }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const started = performance.now();
   let stdout = '';
   let stderr = '';

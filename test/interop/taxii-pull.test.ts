@@ -62,7 +62,7 @@ describe.each(DIALECTS)('TAXII pull from one fraudx node into another on %s', (d
       const env = { DATABASE_URL: target.databaseUrl ?? '' };
       const args = ['taxii', 'pull', `${a.url}/taxii2/`, '--collection', 'all', '--user', 'partner', '--password', a.adminKey, '--json', '--data', target.dataDir];
       // Asynchronously: the serving node lives in this process and must keep answering.
-      const run = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'fraudx.js'), ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+      const run = await promisify(execFile)(path.join(ROOT, 'bin', 'fraudx'), args, { env: { ...process.env, ...env }, timeout: 120_000 });
       const summary = JSON.parse(run.stdout);
       expect(summary.objects).toBeGreaterThan(0);
       expect(summary.rejected).toBe(0);

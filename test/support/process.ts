@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { freshDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin', 'fraudx.js');
+// The launcher users run (bin/fraudx), which starts bin/fraudx.js in the same process.
+const BIN = path.join(ROOT, 'bin', 'fraudx');
 
 export interface ServeProcess {
   url: string;
@@ -16,7 +17,7 @@ export interface ServeProcess {
 
 /** Starts `fraudx serve` as its own process and waits until it says where it listens. */
 export function spawnServe(args: string[], env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
+  const child = spawn(BIN, ['serve', '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,7 +50,7 @@ export function spawnServe(args: string[], env: Record<string, string>): Promise
 
 /** Runs one `fraudx` command to the end. */
 export function runCli(args: string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
-  const res = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
+  const res = spawnSync(BIN, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
   return { status: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 
