@@ -1,6 +1,7 @@
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import { ProblemError } from '../errors/problems.js';
+import { isApiUrl } from './api-url.js';
 
 /** Requests a minute, per API key or signed-in person, and per address for everyone else. */
 export interface RateLimits {
@@ -29,10 +30,6 @@ function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   return value;
 }
 
-/** Only the API and TAXII count: the web app's files are cheap and many per page. */
-function counted(url: string): boolean {
-  return url.startsWith('/api/') || url.startsWith('/taxii2');
-}
 
 /**
  * The global limit. Authentication runs first (an app hook, before these route hooks), so a
@@ -47,7 +44,8 @@ export function rateLimitOptions(limits: RateLimits): RateLimitPluginOptions {
     timeWindow: '1 minute',
     max: (request: FastifyRequest) => (request.principal ? limits.perKey : limits.anonymous),
     keyGenerator: (request: FastifyRequest) => (request.principal ? `actor:${request.principal.actorId}` : `ip:${request.ip}`),
-    allowList: (request: FastifyRequest) => allow.has(request.ip) || !counted(request.url),
+    // Only the API and TAXII count: the web app's files are cheap and many per page.
+    allowList: (request: FastifyRequest) => allow.has(request.ip) || !isApiUrl(request.url),
     errorResponseBuilder: (_request, context) => new ProblemError('rate-limited', `rate limit of ${context.max} requests per ${context.after} reached`, { retryAfter: Math.ceil(context.ttl / 1000) }),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { isApiUrl } from './api-url.js';
 
 /**
  * The helmet policy of every response. Swagger UI needs its own inline scripts and styles;
@@ -37,15 +38,29 @@ function headersOf(options: HelmetOptions): [string, string][] {
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
- * Sets the security headers on every response, as helmet did: on the raw response at the start
- * of the request, so error responses carry them too and a route's own header (the web app's
- * stricter policy) takes precedence. HSTS means something only over TLS (served so, or through a
- * trusted proxy that says so). One synchronous hook, so no promise per request.
+ * The headers of API answers (JSON, problems, STIX, TAXII): those the OWASP REST Security Cheat
+ * Sheet names for APIs. The rest of helmet's set governs how a browser treats a page (scripts,
+ * referrers, prefetching, downloads, popups), which a JSON answer is not; a check system sends
+ * thousands of requests a second, and each header is validated and written every time.
+ */
+export const API_HEADERS: ReadonlyArray<readonly [name: string, value: string]> = [
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+/**
+ * Sets the security headers on every response (the API's own set on API answers): on the raw response at the start of the request,
+ * so error responses carry them too and a route's own header (the web app's stricter policy)
+ * takes precedence. HSTS means something only over TLS (served so, or through a trusted proxy
+ * that says so). One synchronous hook, so no promise per request.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     const raw = reply.raw;
-    for (let i = 0; i < SECURITY_HEADERS.length; i++) raw.setHeader(SECURITY_HEADERS[i][0], SECURITY_HEADERS[i][1]);
+    const headers = isApiUrl(request.url) ? API_HEADERS : SECURITY_HEADERS;
+    for (let i = 0; i < headers.length; i++) raw.setHeader(headers[i][0], headers[i][1]);
     if (request.protocol === 'https') raw.setHeader('strict-transport-security', HSTS);
     done();
   });
