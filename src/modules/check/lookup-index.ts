@@ -104,11 +104,13 @@ export class CompactLookupIndex implements LookupIndex {
   private readonly big = new Map<number, { reports: number; orgs: number }>();
   private scratch = new Uint8Array(256);
   // lookupRows' working space, per key of a pass: its kind code (-1: looked up alone), hash, the
-  // slot its probe starts from (then the slot of its first tag match), and that slot's row.
+  // slot its probe starts from (then the slot of its first tag match), that slot's row, and where
+  // the row's key bytes start.
   private readonly aheadCodes = new Int32Array(READ_AHEAD);
   private readonly aheadHashes = new Uint32Array(READ_AHEAD);
   private readonly aheadSlots = new Int32Array(READ_AHEAD);
   private readonly aheadRows = new Int32Array(READ_AHEAD);
+  private readonly aheadStarts = new Uint32Array(READ_AHEAD);
   /** Where the read-ahead passes leave what they read, so that the reads are not optimised away. */
   private touched = 0;
   /**
@@ -203,7 +205,7 @@ export class CompactLookupIndex implements LookupIndex {
    * flight at once; the probe that decides (`probe`, byte for byte) then finds it all in cache.
    */
   private lookupAhead(kinds: readonly string[], values: readonly string[], from: number, n: number, out: Int32Array): void {
-    const { aheadCodes: codes, aheadHashes: hashes, aheadSlots: firstSlots, aheadRows: rows, tags, slots } = this;
+    const { aheadCodes: codes, aheadHashes: hashes, aheadSlots: firstSlots, aheadRows: rows, aheadStarts: starts, tags, slots } = this;
     const { offsets, keyBytes, profileIds } = this.c;
     const cap = slots.length;
     const batched = this.hash === hashKey;
@@ -236,17 +238,24 @@ export class CompactLookupIndex implements LookupIndex {
         const t = tags[slot];
         if (t === 0) break;
         if (t === tag) {
-          rows[i] = slots[slot];
+          rows[i] = 0;
           break;
         }
         if (++slot === cap) slot = 0;
       }
       firstSlots[i] = slot;
     }
+    // Each read below depends on the one before it for the same key: one pass per step, so that
+    // every pass is a loop of independent reads.
+    for (let i = 0; i < n; i++) if (rows[i] >= 0) rows[i] = slots[firstSlots[i]];
     for (let i = 0; i < n; i++) {
       const row = rows[i];
-      if (row >= 0) touched += keyBytes[offsets[row]] + profileIds[row];
+      if (row >= 0) {
+        starts[i] = offsets[row];
+        touched += profileIds[row];
+      }
     }
+    for (let i = 0; i < n; i++) if (rows[i] >= 0) touched += keyBytes[starts[i]];
     this.touched = touched;
     for (let i = 0; i < n; i++) {
       const code = codes[i];
