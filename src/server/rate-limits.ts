@@ -30,7 +30,6 @@ function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   return value;
 }
 
-
 /**
  * The global limit. Authentication runs first (an app hook, before these route hooks), so a
  * request is counted against its key or person when it has one, else against its address.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeKey, hashKey, hashValueOf, sameAsciiKey, maxKeyLength, withKind } from './index-key.js';
+import { encodeKey, hashKey, hashValueOf, maxKeyLength, sameAsciiKey, withKind } from './index-key.js';
 import { type CheckFacts, CompactLookupIndex, formatIso } from './lookup-index.js';
 
 function facts(kind: string, canonical: string, over: Partial<CheckFacts> & Record<string, unknown> = {}): CheckFacts {

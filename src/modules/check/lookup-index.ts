@@ -1,4 +1,4 @@
-import { encodeKey, hashKey, sameAsciiKey, hashValueOf, maxKeyLength, PREFIX_CODES, prefixCodeOf, prefixCodeOfKey, withKind } from './index-key.js';
+import { encodeKey, hashKey, hashValueOf, maxKeyLength, PREFIX_CODES, prefixCodeOf, prefixCodeOfKey, sameAsciiKey, withKind } from './index-key.js';
 import { DELETED, type Profile, ProfileTable } from './index-profiles.js';
 
 /** The few facts a check answers with, as the index keeps them. */
