@@ -54,4 +54,13 @@ describe('the parse cache of the check', () => {
     const groups = (cache as unknown as { groups: Map<string, Map<string, Map<string, unknown>>> }).groups;
     expect(groups.get('phone')?.get('')?.has('+66812345678')).toBe(true);
   });
+
+  it('keeps every value of a working set seen twice, whatever their hashes', () => {
+    // Values of one kind and group, each sighted twice in the same order: a doorkeeper of one
+    // hash a slot let colliding values evict each other's first sighting, round after round.
+    const cache = new ParseCache(60_000);
+    const values = Array.from({ length: 50_000 }, (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);
+    for (let round = 0; round < 2; round++) for (const v of values) cache.parse(v, 'ip', undefined);
+    expect(cache.size).toBe(values.length);
+  });
 });

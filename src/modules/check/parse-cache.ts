@@ -6,8 +6,13 @@ export type ParseOutcome = { kind: KindName; canonical: string } | { error: Item
 
 type Group = Map<string, ParseOutcome>;
 
-/** First sightings the doorkeeper remembers (a 32-bit hash each, 256 KB). */
-const DOORKEEPER_SLOTS = 1 << 16;
+/**
+ * The doorkeeper: a Bloom filter of first sightings, three bits a value in 2 Mbit (256 KB),
+ * cleared after 131,072 of them so that it forgets old one-off values. Near the end of a period
+ * one value in about 170 is let in on its first sighting; none is ever kept out once seen twice.
+ */
+const DOORKEEPER_BITS = 1 << 21;
+const DOORKEEPER_PERIOD = 1 << 17;
 
 /**
  * Parse outcomes of raw check input (kind, country, value): popular values are checked again and
@@ -20,8 +25,9 @@ const DOORKEEPER_SLOTS = 1 << 16;
  * A value is kept from its second sighting on (a doorkeeper, as in TinyLFU): a stream of input
  * never seen before, each value sent once, would otherwise push the popular values out and leave
  * every evicted outcome as garbage in the old generation, which grew a busy server's heap by a
- * hundred megabytes and more. The first sighting is remembered by a hash of the value alone; a
- * collision only keeps a value one sighting early.
+ * hundred megabytes and more. The first sighting is remembered by bits of a hash of the value
+ * alone (a Bloom filter, so two values never keep each other out); a collision only keeps a value
+ * one sighting early.
  */
 export class ParseCache {
   private readonly groups = new Map<string, Map<string, Group>>();
@@ -29,7 +35,8 @@ export class ParseCache {
   private readonly ringValues: string[] = [];
   private next = 0;
   private count = 0;
-  private readonly seen = new Int32Array(DOORKEEPER_SLOTS);
+  private readonly seen = new Int32Array(DOORKEEPER_BITS / 32);
+  private firstSightings = 0;
 
   constructor(private readonly capacity: number) {}
 
@@ -52,9 +59,23 @@ export class ParseCache {
   private admits(value: string): boolean {
     let h = 0x811c9dc5;
     for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    const slot = h & (DOORKEEPER_SLOTS - 1);
-    if (this.seen[slot] === h) return true;
-    this.seen[slot] = h;
+    // Three bit positions from two hashes (Kirsch and Mitzenmacher): h, h + g, h + 2g.
+    const g = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) | 1;
+    const seen = this.seen;
+    let all = true;
+    for (let j = 0; j < 3; j++) {
+      const bit = (h + Math.imul(j, g)) & (DOORKEEPER_BITS - 1);
+      const mask = 1 << (bit & 31);
+      if ((seen[bit >>> 5] & mask) === 0) {
+        all = false;
+        seen[bit >>> 5] |= mask;
+      }
+    }
+    if (all) return true;
+    if (++this.firstSightings === DOORKEEPER_PERIOD) {
+      seen.fill(0);
+      this.firstSightings = 0;
+    }
     return false;
   }
 
