@@ -22,8 +22,8 @@ describe('listBody', () => {
         fc.constantFrom(0, 1, 255, 256, 257, 511, 512, 513, 1000, 1200).chain((n) => fc.array(result, { minLength: n, maxLength: n })),
         fc.constantFrom('results', 'ключ', 'a"b'),
         (list, key) => {
-        const body = listBody(key, list);
-        expect(asText(body)).toBe(JSON.stringify({ [key]: list }));
+          const body = listBody(key, list);
+          expect(asText(body)).toBe(JSON.stringify({ [key]: list }));
           if (typeof body !== 'string') expect(body.length).toBe(Buffer.byteLength(JSON.stringify({ [key]: list })));
         },
       ),

@@ -51,10 +51,11 @@ export const API_HEADERS: ReadonlyArray<readonly [name: string, value: string]> 
 ];
 
 /**
- * Sets the security headers on every response (the API's own set on API answers): on the raw response at the start of the request,
- * so error responses carry them too and a route's own header (the web app's stricter policy)
- * takes precedence. HSTS means something only over TLS (served so, or through a trusted proxy
- * that says so). One synchronous hook, so no promise per request.
+ * Sets the security headers on every response, the API's own set on API answers: on the raw
+ * response at the start of the request, so error responses carry them too and a route's own
+ * header (the web app's stricter policy) takes precedence. HSTS means something only over TLS
+ * (served so, or through a trusted proxy that says so). One synchronous hook, so no promise per
+ * request.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
