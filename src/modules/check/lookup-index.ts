@@ -238,6 +238,7 @@ export class CompactLookupIndex implements LookupIndex {
         const t = tags[slot];
         if (t === 0) break;
         if (t === tag) {
+          // Marks a tag match; the next pass reads the slot's row.
           rows[i] = 0;
           break;
         }
