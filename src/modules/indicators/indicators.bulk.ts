@@ -25,7 +25,7 @@ export interface ParsedListing {
   typology: string | null;
   country: string | null;
   observedAt: string;
-  /** The listing's identity (listings.ts `listingAssertion`): recording it again changes nothing. */
+  /** The listing's identity (listings.ts `listingAssertion`), made from its value among the rest: recording it again changes nothing. */
   dedupeKey: string;
   marking: MarkingRow;
 }
@@ -59,7 +59,10 @@ async function recordBatch(
   const values = new Map<string, ParsedListing>();
   for (const item of items) values.set(valueKey(item.kind, item.canonical), item);
   const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
-  const knownKeys = await q.knownDedupeKeys(trx, items.map((i) => i.dedupeKey));
+  // A listing's identity names its value, so only listings of values that exist can have been
+  // recorded before: in a first import of a list, none is asked about.
+  const recordable = items.filter((i) => existing.has(valueKey(i.kind, i.canonical)));
+  const knownKeys = recordable.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, recordable.map((i) => i.dedupeKey));
   const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
 
   const ids = new Map(existing);
