@@ -64,10 +64,15 @@ export async function recordAssertions(
       .execute();
     for (const r of rows) knownPairs.add(r.indicator_id + ' ' + r.org_id);
   }
+  // Recorded before: an assertion with the same key, of an indicator these organisations have
+  // asserted already, found through the assertions' identity index (indicator, organisation, key).
   const knownKeys = new Set<string>();
-  for (const batch of chunks(inputs.map((i) => i.dedupeKey))) {
-    const rows = await trx.selectFrom('assertions').select('dedupe_key').where('dedupe_key', 'in', batch).execute();
-    for (const r of rows) knownKeys.add(r.dedupe_key);
+  const wanted = new Set(inputs.map((i) => i.dedupeKey));
+  const orgIds = [...new Set(inputs.map((i) => i.orgId))];
+  const asserted = indicatorIds.filter((id) => orgIds.some((org) => knownPairs.has(id + ' ' + org)));
+  for (const batch of chunks(asserted)) {
+    const rows = await trx.selectFrom('assertions').select('dedupe_key').where('indicator_id', 'in', batch).where('org_id', 'in', orgIds).execute();
+    for (const r of rows) if (wanted.has(r.dedupe_key)) knownKeys.add(r.dedupe_key);
   }
 
   const added: boolean[] = [];

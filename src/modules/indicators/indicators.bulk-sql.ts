@@ -14,8 +14,8 @@ type Trx = Transaction<Database>;
 export interface BulkStatements {
   /** Ids of the values that exist, per `valueKey(kind, canonical)`. */
   findIndicators(trx: Trx, values: readonly (readonly [string, string])[]): Promise<Map<string, string>>;
-  /** The dedupe keys among `keys` that some assertion already has. */
-  knownDedupeKeys(trx: Trx, keys: readonly string[]): Promise<Set<string>>;
+  /** The dedupe keys among `keys` (each with its indicator) that an assertion of `orgId` already has. */
+  knownDedupeKeys(trx: Trx, keys: readonly (readonly [indicatorId: string, dedupeKey: string])[], orgId: string): Promise<Set<string>>;
   /** The indicators among `ids` that `orgId` has asserted before. */
   assertingOrgs(trx: Trx, ids: readonly string[], orgId: string): Promise<Set<string>>;
   insertIndicators(trx: Trx, rows: readonly IndicatorTable[]): Promise<void>;
@@ -56,7 +56,7 @@ function sqliteStatements(handle: SQLite.Database): BulkStatements {
   // that batch after batch changes is then copied once per checkpoint rather than once per batch.
   handle.pragma('wal_autocheckpoint = 16384');
   const findOne = handle.prepare<[string, string], string>('SELECT id FROM indicators WHERE kind = ? AND canonical = ?').pluck();
-  const keyOne = handle.prepare<[string], number>('SELECT 1 FROM assertions WHERE dedupe_key = ?').pluck();
+  const keyOne = handle.prepare<[string, string, string], number>('SELECT 1 FROM assertions WHERE indicator_id = ? AND org_id = ? AND dedupe_key = ?').pluck();
   const pairOne = handle.prepare<[string, string], number>('SELECT 1 FROM assertions WHERE indicator_id = ? AND org_id = ? LIMIT 1').pluck();
   const insert = (table: string, columns: readonly string[]) =>
     handle.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
@@ -71,8 +71,8 @@ function sqliteStatements(handle: SQLite.Database): BulkStatements {
       }
       return out;
     },
-    async knownDedupeKeys(_trx, keys) {
-      return new Set(keys.filter((k) => keyOne.get(k) !== undefined));
+    async knownDedupeKeys(_trx, keys, orgId) {
+      return new Set(keys.filter(([id, key]) => keyOne.get(id, orgId, key) !== undefined).map(([, key]) => key));
     },
     async assertingOrgs(_trx, ids, orgId) {
       return new Set(ids.filter((id) => pairOne.get(id, orgId) !== undefined));
@@ -99,10 +99,13 @@ const postgres: BulkStatements = {
     }
     return out;
   },
-  async knownDedupeKeys(trx, keys) {
+  async knownDedupeKeys(trx, keys, orgId) {
     const out = new Set<string>();
     for (const part of chunked(keys)) {
-      const { rows } = await sql<{ dedupe_key: string }>`SELECT dedupe_key FROM assertions WHERE dedupe_key = ANY(${part}::text[])`.execute(trx);
+      const { rows } = await sql<{ dedupe_key: string }>`
+        SELECT a.dedupe_key
+        FROM unnest(${part.map((k) => k[0])}::text[], ${part.map((k) => k[1])}::text[]) AS k(indicator_id, dedupe_key)
+        JOIN assertions AS a ON a.indicator_id = k.indicator_id AND a.org_id = ${orgId} AND a.dedupe_key = k.dedupe_key`.execute(trx);
       for (const r of rows) out.add(r.dedupe_key);
     }
     return out;

@@ -61,8 +61,12 @@ async function recordBatch(
   const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
   // A listing's identity names its value, so only listings of values that exist can have been
   // recorded before: in a first import of a list, none is asked about.
-  const recordable = items.filter((i) => existing.has(valueKey(i.kind, i.canonical)));
-  const knownKeys = recordable.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, recordable.map((i) => i.dedupeKey));
+  const ofExisting: [string, string][] = [];
+  for (const item of items) {
+    const id = existing.get(valueKey(item.kind, item.canonical));
+    if (id) ofExisting.push([id, item.dedupeKey]);
+  }
+  const knownKeys = ofExisting.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, ofExisting, orgId);
   const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
 
   const ids = new Map(existing);
