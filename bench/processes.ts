@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import type { ClientJob, ClientResult } from './load-client.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,15 +92,31 @@ export interface LoadResult {
   errors: number;
 }
 
+let loadClientFile: string | undefined;
+
+/**
+ * The load client compiled to JavaScript once a run (beside the compiled app, in `.build/`, where
+ * its packages resolve): started through tsx, each of a phase's clients spent a second or more of
+ * the machine's two cores compiling before it could begin.
+ */
+function loadClient(): string {
+  if (!loadClientFile) {
+    const outfile = path.join(ROOT, '.build', 'bench', 'load-client.mjs');
+    buildSync({ entryPoints: [path.join(ROOT, 'bench', 'load-client.ts')], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    loadClientFile = outfile;
+  }
+  return loadClientFile;
+}
+
 /** Runs `clients` closed-loop client processes at once against one target and sums them. */
 export async function runLoad(job: Omit<ClientJob, 'payloadFile'>, payloads: string[], clients: number, dir: string): Promise<LoadResult> {
   const payloadFile = path.join(dir, `payload-${job.mode}-${job.itemsPerRequest}.json`);
   writeFileSync(payloadFile, JSON.stringify(payloads));
   const jobFile = path.join(dir, `job-${job.mode}.json`);
   writeFileSync(jobFile, JSON.stringify({ ...job, payloadFile }));
-  // Clients take a moment to start (tsx, the payload file): they measure only once all are ready,
+  // Clients take a moment to start (their packages, the payload file): they measure only once all are ready,
   // so no client's start-up falls in another's measured window.
-  const children = Array.from({ length: clients }, () => spawn(process.execPath, [...tsxArgs('load-client.ts'), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
+  const children = Array.from({ length: clients }, () => spawn(process.execPath, [loadClient(), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
   let ready = 0;
   for (const child of children) {
     child.once('message', () => {
