@@ -20,8 +20,13 @@ type AnyDb = Kysely<any>;
 export async function up(db: AnyDb): Promise<void> {
   if (isPostgres(db)) {
     await sql`ALTER TABLE assertions DROP CONSTRAINT IF EXISTS assertions_dedupe_key_key`.execute(db);
-  } else {
-    await db.schema
+    await identityIndex(db);
+    return;
+  }
+  // Kysely runs SQLite's migrations outside a transaction: the copy gets one of its own, so a
+  // stop half-way leaves the table as it was.
+  await db.transaction().execute(async (trx) => {
+    await trx.schema
       .createTable('assertions_next')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('indicator_id', 'text', (c) => c.notNull().references('indicators.id'))
@@ -41,12 +46,16 @@ export async function up(db: AnyDb): Promise<void> {
       .addColumn('audience', 'text', (c) => c.notNull().defaultTo('community'))
       .execute();
     const columns = sql.raw(COLUMNS.join(', '));
-    await sql`INSERT INTO assertions_next (${columns}) SELECT ${columns} FROM assertions`.execute(db);
-    await db.schema.dropTable('assertions').execute();
-    await db.schema.alterTable('assertions_next').renameTo('assertions').execute();
-    await db.schema.createIndex('assertions_org').on('assertions').column('org_id').execute();
-    await db.schema.createIndex('assertions_report').on('assertions').column('report_id').where(sql.ref('report_id'), 'is not', null).execute();
-  }
+    await sql`INSERT INTO assertions_next (${columns}) SELECT ${columns} FROM assertions`.execute(trx);
+    await trx.schema.dropTable('assertions').execute();
+    await trx.schema.alterTable('assertions_next').renameTo('assertions').execute();
+    await trx.schema.createIndex('assertions_org').on('assertions').column('org_id').execute();
+    await trx.schema.createIndex('assertions_report').on('assertions').column('report_id').where(sql.ref('report_id'), 'is not', null).execute();
+    await identityIndex(trx);
+  });
+}
+
+async function identityIndex(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('assertions_indicator').ifExists().execute();
   await db.schema.createIndex('assertions_identity').on('assertions').columns(['indicator_id', 'org_id', 'dedupe_key']).unique().execute();
 }
