@@ -114,8 +114,8 @@ export async function runLoad(job: Omit<ClientJob, 'payloadFile'>, payloads: str
   writeFileSync(payloadFile, JSON.stringify(payloads));
   const jobFile = path.join(dir, `job-${job.mode}.json`);
   writeFileSync(jobFile, JSON.stringify({ ...job, payloadFile }));
-  // Clients take a moment to start (their packages, the payload file): they measure only once all are ready,
-  // so no client's start-up falls in another's measured window.
+  // Clients take a moment to start (their packages, the payload file): they measure only once all
+  // are ready, so no client's start-up falls in another's measured window.
   const children = Array.from({ length: clients }, () => spawn(process.execPath, [loadClient(), jobFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
   let ready = 0;
   for (const child of children) {

@@ -59,15 +59,15 @@ async function recordBatch(
   const values = new Map<string, ParsedListing>();
   for (const item of items) values.set(valueKey(item.kind, item.canonical), item);
   const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
-  // A listing's identity names its value, so only listings of values that exist can have been
-  // recorded before: in a first import of a list, none is asked about.
-  const ofExisting: [string, string][] = [];
+  const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
+  // A listing's identity names its value and organisation, so only listings of values this
+  // organisation has asserted can have been recorded before: in a first import, none is asked about.
+  const maybeRecorded: [string, string][] = [];
   for (const item of items) {
     const id = existing.get(valueKey(item.kind, item.canonical));
-    if (id) ofExisting.push([id, item.dedupeKey]);
+    if (id && knownPairs.has(id)) maybeRecorded.push([id, item.dedupeKey]);
   }
-  const knownKeys = ofExisting.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, ofExisting, orgId);
-  const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
+  const knownKeys = maybeRecorded.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, maybeRecorded, orgId);
 
   const ids = new Map(existing);
   const fresh: AssertionTable[] = [];
