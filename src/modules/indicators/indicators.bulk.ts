@@ -8,7 +8,7 @@ import type { MarkingRow } from '../policy/markings.js';
 import { SHARED } from '../policy/check-audience.js';
 import { newIndicatorRow, valueKey } from './indicators.assert.js';
 import { bulkStatements, type BulkStatements } from './indicators.bulk-sql.js';
-import { checkFactsOf } from './indicators.model.js';
+import { indicatorEventData } from './indicators.model.js';
 import { refreshIndicators } from './indicators.refresh.js';
 import { computeScore, type OrgEvidence } from './score.js';
 import type { KindName } from './kinds/kind.js';
@@ -56,16 +56,17 @@ async function recordBatch(
   const nowIso = now.toISOString();
 
   // Which values exist already, and which of these listings were recorded before.
+  const keys = items.map((item) => valueKey(item.kind, item.canonical));
   const values = new Map<string, ParsedListing>();
-  for (const item of items) values.set(valueKey(item.kind, item.canonical), item);
+  for (let i = 0; i < items.length; i++) values.set(keys[i], items[i]);
   const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
   const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
   // A listing's identity names its value and organisation, so only listings of values this
   // organisation has asserted can have been recorded before: in a first import, none is asked about.
   const maybeRecorded: [string, string][] = [];
-  for (const item of items) {
-    const id = existing.get(valueKey(item.kind, item.canonical));
-    if (id && knownPairs.has(id)) maybeRecorded.push([id, item.dedupeKey]);
+  for (let i = 0; i < items.length; i++) {
+    const id = existing.get(keys[i]);
+    if (id && knownPairs.has(id)) maybeRecorded.push([id, items[i].dedupeKey]);
   }
   const knownKeys = maybeRecorded.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, maybeRecorded, orgId);
 
@@ -74,14 +75,16 @@ async function recordBatch(
   const freshByValue = new Map<string, AssertionTable[]>();
   const added: boolean[] = [];
   let newPairs = 0;
-  for (const item of items) {
-    if (knownKeys.has(item.dedupeKey)) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const key = keys[i];
+    let list = freshByValue.get(key);
+    // A listing's identity includes its value: one given twice in the batch is among that value's.
+    if (knownKeys.has(item.dedupeKey) || list?.some((a) => a.dedupe_key === item.dedupeKey)) {
       added.push(false);
       continue;
     }
-    knownKeys.add(item.dedupeKey);
     added.push(true);
-    const key = valueKey(item.kind, item.canonical);
     let indicatorId = ids.get(key);
     if (!indicatorId) ids.set(key, (indicatorId = newId()));
     if (!knownPairs.has(indicatorId)) {
@@ -108,7 +111,6 @@ async function recordBatch(
       audience: item.marking.audience,
     };
     fresh.push(assertion);
-    let list = freshByValue.get(key);
     if (!list) freshByValue.set(key, (list = []));
     list.push(assertion);
   }
@@ -165,7 +167,7 @@ async function recordBatch(
 
   await q.insertIndicators(trx, newRows);
   await q.insertAssertions(trx, fresh);
-  for (const row of computed) emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: { id: row.id, ...checkFactsOf(row) } });
+  for (const row of computed) emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: indicatorEventData(row) });
   await refreshIndicators(trx, emit, refresh, now, created);
   return added;
 }

@@ -28,6 +28,11 @@ export function checkFactsOf(row: IndicatorTable): CheckFacts {
   };
 }
 
+/** The data of an indicator's change event: its id, then the facts the check index keeps. */
+export function indicatorEventData(row: IndicatorTable): CheckFacts & { id: string } {
+  return { id: row.id, ...checkFactsOf(row) };
+}
+
 /** Splits a list into pieces small enough for one SQL `IN (…)` on every dialect. */
 export function chunks<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = [];

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, IndicatorTable } from '../../db/schema.js';
 import type { Emit } from '../../app/write.js';
-import { checkFactsOf, chunks } from './indicators.model.js';
+import { chunks, indicatorEventData } from './indicators.model.js';
 import { computeScore, isFoundFalsePositive, type OrgEvidence } from './score.js';
 import { coercedAmong } from '../cases/cases.coerced.js';
 import { audienceFacts, SHARED } from '../policy/check-audience.js';
@@ -159,7 +159,7 @@ async function refreshBatch(trx: Trx, emit: Emit, ids: string[], now: Date, crea
         .execute();
     }
     const id = next.id;
-    emit({ entity: 'indicator', entityId: id, op: created?.has(id) ? 'create' : 'update', orgId: null, data: { id, ...checkFactsOf(next) } });
+    emit({ entity: 'indicator', entityId: id, op: created?.has(id) ? 'create' : 'update', orgId: null, data: indicatorEventData(next) });
   }
   await writeRows(trx, updated);
 }
