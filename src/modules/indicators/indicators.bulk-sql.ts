@@ -106,12 +106,14 @@ const postgres: BulkStatements = {
   async findIndicators(trx, values) {
     const out = new Map<string, string>();
     for (const part of chunked(values)) {
-      // Values compare in the column's own collation ("C"), which its unique index is built on.
-      const { rows } = await sql<{ id: string; kind: string; canonical: string }>`
-        SELECT i.id, i.kind, i.canonical
-        FROM unnest(${part.map((v) => v[0])}::text[], ${part.map((v) => v[1])}::text[]) AS v(kind, canonical)
-        JOIN indicators AS i ON i.kind = v.kind AND i.canonical = v.canonical COLLATE "C"`.execute(trx);
-      for (const r of rows) out.set(valueKey(r.kind, r.canonical), r.id);
+      // Values compare in the column's own collation ("C"), which its unique index is built on. One
+      // index probe per value, as a subquery: as a join, the planner hashed the values and read the
+      // whole table, batch after batch of an import, while it grew.
+      const { rows } = await sql<{ id: string | null; kind: string; canonical: string }>`
+        SELECT v.kind, v.canonical,
+          (SELECT i.id FROM indicators AS i WHERE i.kind = v.kind AND i.canonical = v.canonical COLLATE "C") AS id
+        FROM unnest(${part.map((v) => v[0])}::text[], ${part.map((v) => v[1])}::text[]) AS v(kind, canonical)`.execute(trx);
+      for (const r of rows) if (r.id !== null) out.set(valueKey(r.kind, r.canonical), r.id);
     }
     return out;
   },
