@@ -100,7 +100,7 @@ export class CompactLookupIndex implements LookupIndex {
   private c: IndexColumns;
   private slots: Uint32Array;
   private tags: Uint8Array;
-  private readonly kindCodes = new Map<string, number>();
+  private readonly kindCodes = new KindCodes();
   private readonly big = new Map<number, { reports: number; orgs: number }>();
   private scratch = new Uint8Array(256);
   // lookupRows' working space, per key of a pass: its kind code (-1: looked up alone), hash, the
@@ -527,4 +527,38 @@ export function formatIso(seconds: number): string {
   const hour = Math.floor(rest / 3600);
   const minute = Math.floor((rest - hour * 3600) / 60);
   return `${date}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[rest - hour * 3600 - minute * 60]}.000Z`;
+}
+
+/**
+ * Kind names to their codes. A check's kinds arrive as fresh strings (decoded from its request),
+ * whose hash a Map computes anew for each one; here a kind is found by its length and end
+ * characters, then confirmed equal to the name, which costs a few comparisons. Kinds that share
+ * such a place (there are a dozen kinds and 256 places) are found in the Map.
+ */
+class KindCodes {
+  private readonly byName = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly places = new Int16Array(256).fill(-1);
+
+  get(kind: string): number | undefined {
+    const len = kind.length;
+    if (len > 0) {
+      const code = this.places[placeOf(kind, len)];
+      if (code >= 0 && this.names[code] === kind) return code;
+    }
+    return this.byName.get(kind);
+  }
+
+  set(kind: string, code: number): void {
+    this.byName.set(kind, code);
+    this.names[code] = kind;
+    if (kind.length > 0) {
+      const place = placeOf(kind, kind.length);
+      if (this.places[place] < 0) this.places[place] = code;
+    }
+  }
+}
+
+function placeOf(kind: string, len: number): number {
+  return (len * 37 + kind.charCodeAt(0) * 7 + kind.charCodeAt(len - 1)) & 0xff;
 }
