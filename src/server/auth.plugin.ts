@@ -57,10 +57,12 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const url = request.url;
     if (!url.startsWith('/api/') || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return done();
-    const cookie = cookieOf(request, SESSION_COOKIE);
+    const authorization = request.headers.authorization;
+    // A key, when given, decides: the cookie header is read only without one.
+    const cookie = authorization ? undefined : cookieOf(request, SESSION_COOKIE);
     let pending: Promise<void> | undefined;
-    if (request.headers.authorization || !cookie) {
-      const principal = authenticator.authenticate(request.headers.authorization);
+    if (authorization || !cookie) {
+      const principal = authenticator.authenticate(authorization);
       pending = principal instanceof Promise ? principal.then((p) => withKey(request, p)) : withKey(request, principal);
     } else {
       pending = withSession(request, cookie);
