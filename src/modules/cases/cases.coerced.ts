@@ -25,6 +25,8 @@ export async function coercedAmong(db: Db, rows: readonly { id: string; kind: st
   if (rows.length > IN_MEMORY_FROM) {
     const all = await coercedOnly().select(['ci.kind', 'ci.canonical']).limit(rows.length + 1).execute();
     if (all.length <= rows.length) {
+      // Most nodes have none at all: then there is nothing to compare.
+      if (all.length === 0) return out;
       const known = new Set(all.map((r) => valueKey(r.kind, r.canonical)));
       for (const r of rows) if (known.has(valueKey(r.kind, r.canonical))) out.add(r.id);
       return out;

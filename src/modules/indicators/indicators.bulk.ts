@@ -85,9 +85,12 @@ async function recordBatch(
       continue;
     }
     added.push(true);
+    // A new value is a new (value, organisation) pair once; an existing one unless asserted before.
     let indicatorId = ids.get(key);
-    if (!indicatorId) ids.set(key, (indicatorId = newId()));
-    if (!knownPairs.has(indicatorId)) {
+    if (!indicatorId) {
+      ids.set(key, (indicatorId = newId()));
+      newPairs += 1;
+    } else if (existing.has(key) && !knownPairs.has(indicatorId)) {
       knownPairs.add(indicatorId);
       newPairs += 1;
     }
