@@ -142,11 +142,23 @@ const postgres: BulkStatements = {
 };
 
 async function insertPostgres<T extends object>(trx: Trx, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): Promise<void> {
-  // One array per column: `unnest` turns them back into rows, each typed as its column.
+  const typeOf = (c: string) => sql.raw(POSTGRES_TYPES[c] ?? 'text');
   for (const part of chunked(rows)) {
-    const arrays = columns.map((c) => sql`${part.map((row) => row[c] ?? null)}::${sql.raw(POSTGRES_TYPES[c] ?? 'text')}[]`);
-    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(trx);
+    // One array per column, which `unnest` turns back into rows, each typed as its column. A column
+    // the whole chunk shares (an import's organisation, marking and times, most counters) goes once,
+    // as one value: it is neither encoded nor parsed per row. The first column (the id) always varies.
+    const varying = columns.filter((c, i) => i === 0 || !sharedByAll(part, c));
+    const arrays = varying.map((c) => sql`${part.map((row) => row[c] ?? null)}::${typeOf(c)}[]`);
+    const values = columns.map((c) => (varying.includes(c) ? sql.ref(`u.${c}`) : sql`${part[0][c] ?? null}::${typeOf(c)}`));
+    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)})
+      SELECT ${sql.join(values)} FROM unnest(${sql.join(arrays)}) AS u(${columnList(varying)})`.execute(trx);
   }
+}
+
+function sharedByAll<T extends object>(rows: readonly T[], column: keyof T): boolean {
+  const first = rows[0][column] ?? null;
+  for (let i = 1; i < rows.length; i++) if ((rows[i][column] ?? null) !== first) return false;
+  return true;
 }
 
 /** Columns that are not text, as PostgreSQL types them. */
