@@ -9,6 +9,7 @@ import * as cases from './migrations/0008-cases.js';
 import * as sightingLinks from './migrations/0010-networks.js';
 import * as leanIndexes from './migrations/0011-lean-indexes.js';
 import * as assertionIdentity from './migrations/0012-assertion-identity.js';
+import * as importIndexes from './migrations/0013-import-indexes.js';
 
 // Listed here rather than read from disk, so migrations work the same from sources and builds.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0010-networks': sightingLinks,
   '0011-lean-indexes': leanIndexes,
   '0012-assertion-identity': assertionIdentity,
+  '0013-import-indexes': importIndexes,
 };
 
 /** Runs every migration not yet run; with `target`, only those up to it (tests of an upgrade). */

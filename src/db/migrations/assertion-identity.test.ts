@@ -45,7 +45,7 @@ describe.each(DIALECTS)('the assertions identity migration on %s', (dialect) => 
     await db.insertInto('assertions').values([assertion('as-1', 'key-1', 'green'), assertion('as-2', 'key-2', 'amber')]).execute();
     const before = await db.selectFrom('assertions').selectAll().orderBy('id').execute();
 
-    await migrateToLatest(db);
+    await migrateToLatest(db, '0012-assertion-identity');
 
     expect(await db.selectFrom('assertions').selectAll().orderBy('id').execute()).toEqual(before);
     expect(await indexesOfAssertions(storage)).toEqual(['assertions_identity (unique)', 'assertions_org', 'assertions_report']);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { write } from '../../app/write.js';
@@ -72,9 +73,18 @@ export async function updateOrgSettings(ctx: AppContext, principal: Principal, o
     await recordAudit(trx, ctx, principal, 'org.settings', { type: 'org', id: orgId }, { before, after: { defaultMarking: marking, shareKnown: body.shareKnown, retentionDays: body.retentionDays } });
     if (body.shareKnown && body.shareKnown !== before.shareKnown) {
       // What the check tells others about this organisation's restricted objects changes.
-      const rows = await trx.selectFrom('assertions').select('indicator_id').distinct().where('org_id', '=', orgId).where('audience', 'in', ['organisation', 'groups']).execute();
+      const rows = await restrictedIndicatorsOf(trx, orgId).execute();
       await refreshIndicators(trx, emit, rows.map((r) => r.indicator_id), ctx.clock.now());
     }
   });
   return getOrgSettings(ctx, principal, orgId);
+}
+
+/**
+ * The indicators an organisation has restricted assertions about (organisation-only or groups):
+ * what the check tells others about them depends on what it shares. The audience test is the one
+ * the partial index `assertions_restricted_org` states (migration 0013), word for word.
+ */
+export function restrictedIndicatorsOf(db: Db, orgId: string) {
+  return db.selectFrom('assertions').select('indicator_id').distinct().where('org_id', '=', orgId).where(sql<boolean>`audience IN ('organisation', 'groups')`);
 }
