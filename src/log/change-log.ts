@@ -66,22 +66,35 @@ export async function appendEvents(
   // The events travel as one JSON array per statement: one bound parameter however many there
   // are, so an import's thousands of events cost a few statements and no parameter limit. On
   // PostgreSQL as jsonb, parsed once: each `->>` of a json value parses its element again.
+  const columns = sql`INSERT INTO change_log (entity, entity_id, op, org_id, data, origin_node, origin_seq, created_at)`;
+  let inserting: Promise<unknown> | undefined;
   for (let i = 0; i < events.length; i += APPEND_CHUNK) {
+    // Encoded while the server inserts the chunk before.
     const rows = JSON.stringify(
       events.slice(i, i + APPEND_CHUNK).map((e) => [e.entity, e.entityId, e.op, e.orgId, JSON.stringify(e.data)]),
     );
-    const columns = sql`INSERT INTO change_log (entity, entity_id, op, org_id, data, origin_node, origin_seq, created_at)`;
+    await inserting;
     // Sequence numbers follow the order given: rows go in in the array's order.
-    await (writer.dialect === 'postgres'
+    inserting = (writer.dialect === 'postgres'
       ? sql`${columns} SELECT e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>4, ${writer.nodeId}, NULL, ${createdAt}
           FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(v, n) ORDER BY e.n`
       : sql`${columns} SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ${writer.nodeId}, NULL, ${createdAt}
           FROM json_each(${rows}) ORDER BY key`
     ).execute(trx);
+    if (i + APPEND_CHUNK < events.length) await sentOff();
   }
+  await inserting;
   if (writer.dialect === 'postgres') {
     await sql`SELECT pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);
   }
+}
+
+/**
+ * Resolves once the statements started before it are on their way to the server (the driver sends
+ * a statement a few promise steps after it is started): work done after it overlaps theirs.
+ */
+export function sentOff(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export async function readEvents(db: Kysely<Database>, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
