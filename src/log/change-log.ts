@@ -81,6 +81,9 @@ export async function appendEvents(
       : sql`${columns} SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ${writer.nodeId}, NULL, ${createdAt}
           FROM json_each(${rows}) ORDER BY key`
     ).execute(trx);
+    // Awaited before the next statement or at the end; handled from now on, so that a failure
+    // that comes back before then is not taken for a rejection nobody hears.
+    inserting.catch(() => undefined);
     if (i + APPEND_CHUNK < events.length) await sentOff();
   }
   await inserting;
