@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { openStorage, type Storage } from '../db/database.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, storagePerTest } from '../../test/support/databases.js';
+import type { Storage } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { appendEvents, type ChangeEvent, readEvents } from './change-log.js';
 
@@ -9,16 +9,9 @@ const NOW = '2026-01-02T03:04:05.000Z';
 const MANY = 12_345;
 
 describe.each(DIALECTS)('the change log on %s', (dialect) => {
-  let database: TestDatabase | undefined;
-  let storage: Storage | undefined;
-  afterEach(async () => {
-    await storage?.close();
-    await database?.drop();
-  });
-
+  const freshStorage = storagePerTest(dialect);
   const open = async (): Promise<Storage> => {
-    database = await freshDatabase(dialect);
-    storage = openStorage({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    const storage = await freshStorage();
     await migrateToLatest(storage.db);
     return storage;
   };

@@ -1,23 +1,15 @@
-import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, indexesOf, storagePerTest } from '../../../test/support/databases.js';
 import { newIndicatorRow } from '../../modules/indicators/indicators.assert.js';
-import { openStorage, type Storage } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 
 const NOW = '2026-01-02T03:04:05.000Z';
 
 describe.each(DIALECTS)('the assertions identity migration on %s', (dialect) => {
-  let database: TestDatabase | undefined;
-  let storage: Storage | undefined;
-  afterEach(async () => {
-    await storage?.close();
-    await database?.drop();
-  });
+  const freshStorage = storagePerTest(dialect);
 
   it('keeps every assertion and makes (indicator, organisation, dedupe key) the one unique key', async () => {
-    database = await freshDatabase(dialect);
-    storage = openStorage({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    const storage = await freshStorage();
     const db = storage.db;
     await migrateToLatest(db, '0011-lean-indexes');
 
@@ -48,7 +40,7 @@ describe.each(DIALECTS)('the assertions identity migration on %s', (dialect) => 
     await migrateToLatest(db, '0012-assertion-identity');
 
     expect(await db.selectFrom('assertions').selectAll().orderBy('id').execute()).toEqual(before);
-    expect(await indexesOfAssertions(storage)).toEqual(['assertions_identity (unique)', 'assertions_org', 'assertions_report']);
+    expect(await indexesOf(storage, 'assertions')).toEqual(['assertions_identity (unique)', 'assertions_org', 'assertions_report']);
     // The same key again for the same indicator and organisation is refused; another key is not.
     await expect(db.insertInto('assertions').values(assertion('as-3', 'key-1', 'green')).execute()).rejects.toThrow(/unique|UNIQUE/);
     await db.insertInto('assertions').values(assertion('as-4', 'key-4', 'green')).execute();
@@ -57,13 +49,3 @@ describe.each(DIALECTS)('the assertions identity migration on %s', (dialect) => 
     await expect(db.insertInto('assertions').values({ ...assertion('as-5', 'key-5', 'green'), indicator_id: 'no-such-indicator' }).execute()).rejects.toThrow(/foreign key|FOREIGN KEY/);
   });
 });
-
-/** The assertions table's indexes other than its primary key, named with whether they are unique. */
-async function indexesOfAssertions(storage: Storage): Promise<string[]> {
-  if (storage.sqlite) {
-    const rows = storage.sqlite.prepare("SELECT name, \"unique\" FROM pragma_index_list('assertions') WHERE origin != 'pk'").all() as { name: string; unique: number }[];
-    return rows.map((r) => (r.unique ? `${r.name} (unique)` : r.name)).sort();
-  }
-  const { rows } = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'assertions' AND indexname <> 'assertions_pkey'`.execute(storage.db);
-  return rows.map((r) => (r.indexdef.startsWith('CREATE UNIQUE') ? `${r.indexname} (unique)` : r.indexname)).sort();
-}

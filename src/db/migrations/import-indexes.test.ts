@@ -1,21 +1,15 @@
 import { CompiledQuery, sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, indexesOf, storagePerTest } from '../../../test/support/databases.js';
 import { restrictedIndicatorsOf } from '../../modules/orgs/orgs.settings.js';
-import { openStorage, type Storage } from '../database.js';
+import type { Storage } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 
 describe.each(DIALECTS)('the import indexes migration on %s', (dialect) => {
-  let database: TestDatabase | undefined;
-  let storage: Storage | undefined;
-  afterEach(async () => {
-    await storage?.close();
-    await database?.drop();
-  });
+  const freshStorage = storagePerTest(dialect);
 
   it('drops the unread scored-at index and keeps only restricted assertions in the by-organisation index', async () => {
-    database = await freshDatabase(dialect);
-    storage = openStorage({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    const storage = await freshStorage();
     await migrateToLatest(storage.db);
 
     expect(await indexesOf(storage, 'indicators')).toEqual(['indicators_value (unique)']);
@@ -25,8 +19,7 @@ describe.each(DIALECTS)('the import indexes migration on %s', (dialect) => {
   });
 
   it('goes back down to the indexes it replaced', async () => {
-    database = await freshDatabase(dialect);
-    storage = openStorage({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+    const storage = await freshStorage();
     await migrateToLatest(storage.db);
     await migrateToLatest(storage.db, '0012-assertion-identity');
 
@@ -34,16 +27,6 @@ describe.each(DIALECTS)('the import indexes migration on %s', (dialect) => {
     expect(await indexesOf(storage, 'assertions')).toEqual(['assertions_identity (unique)', 'assertions_org', 'assertions_report']);
   });
 });
-
-/** A table's indexes other than its primary key, named with whether they are unique. */
-async function indexesOf(storage: Storage, table: string): Promise<string[]> {
-  if (storage.sqlite) {
-    const rows = storage.sqlite.prepare("SELECT name, \"unique\" FROM pragma_index_list(?) WHERE origin != 'pk'").all(table) as { name: string; unique: number }[];
-    return rows.map((r) => (r.unique ? `${r.name} (unique)` : r.name)).sort();
-  }
-  const { rows } = await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ${table} AND indexname <> ${`${table}_pkey`}`.execute(storage.db);
-  return rows.map((r) => (r.indexdef.startsWith('CREATE UNIQUE') ? `${r.indexname} (unique)` : r.indexname)).sort();
-}
 
 /** The query plan of a compiled query, as text. On PostgreSQL sequential scans are priced out: the test tables are empty. */
 async function planOf(storage: Storage, query: CompiledQuery): Promise<string> {
