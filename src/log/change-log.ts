@@ -96,7 +96,7 @@ export async function appendEvents(
  * Resolves once the statements started before it are on their way to the server (the driver sends
  * a statement a few promise steps after it is started): work done after it overlaps theirs.
  */
-export function sentOff(): Promise<void> {
+function sentOff(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
