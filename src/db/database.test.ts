@@ -1,8 +1,47 @@
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bulkStatements } from '../modules/indicators/indicators.bulk-sql.js';
 import { freshDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { openStorage, type Storage } from './database.js';
+import { openStorage, SQLITE_PAGE_SIZE, type Storage } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+describe('SQLite storage', () => {
+  let database: TestDatabase | undefined;
+  let storage: Storage | undefined;
+  afterEach(async () => {
+    await storage?.close();
+    await database?.drop();
+  });
+
+  const pragma = (name: string) => storage!.sqlite!.pragma(name, { simple: true });
+
+  it('makes a new database with large pages, and checkpoints an import\'s log at 64 MB whatever the page size', async () => {
+    database = await freshDatabase('sqlite');
+    storage = openStorage({ dataDir: database.dataDir });
+    await migrateToLatest(storage.db);
+    expect(pragma('page_size')).toBe(SQLITE_PAGE_SIZE);
+    expect(pragma('journal_mode')).toBe('wal');
+    bulkStatements(storage);
+    expect(Number(pragma('wal_autocheckpoint')) * SQLITE_PAGE_SIZE).toBe(64 * 1024 * 1024);
+  });
+
+  it('keeps the page size of a database made before, and migrates it', async () => {
+    database = await freshDatabase('sqlite');
+    const older = new SQLite(path.join(database.dataDir, 'fraudx.sqlite'));
+    older.pragma('page_size = 4096');
+    older.exec('CREATE TABLE made_before (id INTEGER PRIMARY KEY)');
+    older.close();
+    storage = openStorage({ dataDir: database.dataDir });
+    await migrateToLatest(storage.db);
+    expect(pragma('page_size')).toBe(4096);
+    bulkStatements(storage);
+    expect(pragma('wal_autocheckpoint')).toBe(16384);
+    expect(storage.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
 
 describe('PostgreSQL storage', () => {
   let database: TestDatabase;

@@ -29,6 +29,15 @@ export interface StorageOptions {
   onConnectionLost?: (err: Error) => void;
 }
 
+/**
+ * The page size of a new SQLite database: 32 KB, not SQLite's 4 KB. Most keys are time-ordered
+ * (UUIDv7 ids, log sequence numbers), so writes fill pages at the right edge of their b-trees;
+ * larger pages mean fewer pages, write-ahead-log frames, checkpoint writes and system calls per
+ * row, which makes a million-row import about a sixth faster. A small write costs a little more
+ * (a changed page is a larger frame in the log): a few tenths of a millisecond per transaction.
+ */
+export const SQLITE_PAGE_SIZE = 32 * 1024;
+
 export function openStorage(options: StorageOptions): Storage {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -41,6 +50,8 @@ export function openStorage(options: StorageOptions): Storage {
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'fraudx.sqlite');
   const sqlite = new SQLite(file);
+  // Only a database without tables takes a page size; an existing one keeps its own.
+  sqlite.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
   // WAL lets readers in other processes (an import beside `serve`) work while one writes.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

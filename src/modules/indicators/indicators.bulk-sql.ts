@@ -67,9 +67,11 @@ export function bulkStatements(storage: Storage): BulkStatements {
 function sqliteStatements(handle: SQLite.Database): BulkStatements {
   // A bulk write touches index pages all over the tables: keep more of them in memory (64 MB),
   handle.pragma('cache_size = -65536');
-  // and copy the write-ahead log back into the database less often (at 64 MB, not 4 MB): a page
-  // that batch after batch changes is then copied once per checkpoint rather than once per batch.
-  handle.pragma('wal_autocheckpoint = 16384');
+  // and copy the write-ahead log back into the database less often (at 64 MB, not SQLite's 1,000
+  // pages): a page that batch after batch changes is then copied once per checkpoint rather than
+  // once per batch. The setting counts pages, whose size the database chose when it was made.
+  const pageSize = handle.pragma('page_size', { simple: true }) as number;
+  handle.pragma(`wal_autocheckpoint = ${Math.ceil((64 * 1024 * 1024) / pageSize)}`);
   const findOne = handle.prepare<[string, string], string>('SELECT id FROM indicators WHERE kind = ? AND canonical = ?').pluck();
   const keyOne = handle.prepare<[string, string, string], number>('SELECT 1 FROM assertions WHERE indicator_id = ? AND org_id = ? AND dedupe_key = ?').pluck();
   const pairOne = handle.prepare<[string, string], number>('SELECT 1 FROM assertions WHERE indicator_id = ? AND org_id = ? LIMIT 1').pluck();
