@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { pino } from 'pino';
+import { openContext } from '../app/context.js';
+import { loadConfig } from '../config.js';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bulkStatements } from '../modules/indicators/indicators.bulk-sql.js';
@@ -55,6 +59,17 @@ describe('PostgreSQL storage', () => {
   afterAll(async () => {
     await storage?.close();
     await database?.drop();
+  });
+
+  it('makes the data folder on a first start, where the node keeps its secret key', async () => {
+    const dataDir = path.join(database.dataDir, 'made-on-start');
+    const ctx = await openContext(loadConfig({ data: dataDir, databaseUrl: database.databaseUrl, port: 0 }, {}), { log: pino({ level: 'silent' }) });
+    try {
+      expect(ctx.node.secretKey).toBeDefined();
+      expect(readFileSync(path.join(dataDir, 'node-key'), 'utf8').trim()).toBe(Buffer.from(ctx.node.secretKey!).toString('base64url'));
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('outlives the server closing its idle connections, and opens new ones for the next query', async () => {

@@ -39,6 +39,8 @@ export interface StorageOptions {
 export const SQLITE_PAGE_SIZE = 32 * 1024;
 
 export function openStorage(options: StorageOptions): Storage {
+  // The data folder holds the node's secret key and the index snapshot whichever the database.
+  mkdirSync(options.dataDir, { recursive: true });
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // The pool drops such a connection and opens another for the next query; unheard, its error
@@ -47,7 +49,6 @@ export function openStorage(options: StorageOptions): Storage {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url: options.databaseUrl, close: () => db.destroy() };
   }
-  mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'fraudx.sqlite');
   const sqlite = new SQLite(file);
   // Only a database without tables takes a page size; an existing one keeps its own.
