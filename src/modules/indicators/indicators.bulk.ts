@@ -55,48 +55,60 @@ async function recordBatch(
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
 
+  // One entry per value, each listing pointing at its value's: a million-listing import spends
+  // its time in these maps, so each listing costs one lookup here and none after.
+  const values = new Map<string, ValueEntry>();
+  const entryOf: ValueEntry[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const key = valueKey(items[i].kind, items[i].canonical);
+    let entry = values.get(key);
+    if (!entry) values.set(key, (entry = { item: items[i], id: undefined, existed: false, fresh: [] }));
+    // The last listing of a value gives a new indicator its display and facts.
+    else entry.item = items[i];
+    entryOf[i] = entry;
+  }
   // Which values exist already, and which of these listings were recorded before.
-  const keys = items.map((item) => valueKey(item.kind, item.canonical));
-  const values = new Map<string, ParsedListing>();
-  for (let i = 0; i < items.length; i++) values.set(keys[i], items[i]);
-  const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.kind, v.canonical]));
+  const existing = await q.findIndicators(trx, [...values.values()].map((v) => [v.item.kind, v.item.canonical]));
+  for (const [key, id] of existing) {
+    const entry = values.get(key)!;
+    entry.id = id;
+    entry.existed = true;
+  }
   const knownPairs = await q.assertingOrgs(trx, [...new Set(existing.values())], orgId);
   // A listing's identity names its value and organisation, so only listings of values this
   // organisation has asserted can have been recorded before: in a first import, none is asked about.
   const maybeRecorded: [string, string][] = [];
   for (let i = 0; i < items.length; i++) {
-    const id = existing.get(keys[i]);
-    if (id && knownPairs.has(id)) maybeRecorded.push([id, items[i].dedupeKey]);
+    const { existed, id } = entryOf[i];
+    if (existed && knownPairs.has(id!)) maybeRecorded.push([id!, items[i].dedupeKey]);
   }
   const knownKeys = maybeRecorded.length === 0 ? new Set<string>() : await q.knownDedupeKeys(trx, maybeRecorded, orgId);
 
-  const ids = new Map(existing);
   const fresh: AssertionTable[] = [];
-  const freshByValue = new Map<string, AssertionTable[]>();
+  // Values with new assertions, in the order of their first.
+  const freshValues: ValueEntry[] = [];
   const added: boolean[] = [];
   let newPairs = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const key = keys[i];
-    let list = freshByValue.get(key);
+    const entry = entryOf[i];
     // A listing's identity includes its value: one given twice in the batch is among that value's.
-    if (knownKeys.has(item.dedupeKey) || list?.some((a) => a.dedupe_key === item.dedupeKey)) {
+    if (knownKeys.has(item.dedupeKey) || entry.fresh.some((a) => a.dedupe_key === item.dedupeKey)) {
       added.push(false);
       continue;
     }
     added.push(true);
     // A new value is a new (value, organisation) pair once; an existing one unless asserted before.
-    let indicatorId = ids.get(key);
-    if (!indicatorId) {
-      ids.set(key, (indicatorId = newId()));
+    if (!entry.id) {
+      entry.id = newId();
       newPairs += 1;
-    } else if (existing.has(key) && !knownPairs.has(indicatorId)) {
-      knownPairs.add(indicatorId);
+    } else if (entry.existed && !knownPairs.has(entry.id)) {
+      knownPairs.add(entry.id);
       newPairs += 1;
     }
     const assertion: AssertionTable = {
       id: newId(),
-      indicator_id: indicatorId,
+      indicator_id: entry.id,
       org_id: orgId,
       report_id: null,
       role: null,
@@ -114,8 +126,8 @@ async function recordBatch(
       audience: item.marking.audience,
     };
     fresh.push(assertion);
-    if (!list) freshByValue.set(key, (list = []));
-    list.push(assertion);
+    if (entry.fresh.length === 0) freshValues.push(entry);
+    entry.fresh.push(assertion);
   }
   if (fresh.length === 0) return added;
 
@@ -139,20 +151,18 @@ async function recordBatch(
     assertedCount: Number(org.asserted_count),
     falsePositiveCount: Number(org.false_positive_count),
   };
+  // Of the values refreshed below, those this batch creates: their events say so.
   const created = new Set<string>();
   const newRows: IndicatorTable[] = [];
   const computed: IndicatorTable[] = [];
   const refresh: string[] = [];
-  for (const [key, assertions] of freshByValue) {
-    const id = ids.get(key)!;
-    if (existing.has(key)) {
-      refresh.push(id);
+  for (const { item, id, existed, fresh: assertions } of freshValues) {
+    if (existed) {
+      refresh.push(id!);
       continue;
     }
-    created.add(id);
-    const item = values.get(key)!;
     const row = newIndicatorRow(
-      { id, kind: item.kind, canonical: item.canonical, display: item.display, facts: item.facts },
+      { id: id!, kind: item.kind, canonical: item.canonical, display: item.display, facts: item.facts },
       ctx.allowlist.has(item.kind, item.canonical) ? 'allowed' : 'active',
       firstObserved(assertions),
       nowIso,
@@ -162,7 +172,8 @@ async function recordBatch(
       computeFacts(row, assertions, evidence, now);
       computed.push(row);
     } else {
-      refresh.push(id);
+      created.add(id!);
+      refresh.push(id!);
     }
   }
   const coerced = await coercedAmong(trx, computed);
@@ -173,6 +184,14 @@ async function recordBatch(
   for (const row of computed) emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: indicatorEventData(row) });
   await refreshIndicators(trx, emit, refresh, now, created);
   return added;
+}
+
+/** A value of the batch: its last listing, its indicator (found or new), its new assertions. */
+interface ValueEntry {
+  item: ParsedListing;
+  id: string | undefined;
+  existed: boolean;
+  fresh: AssertionTable[];
 }
 
 /** Shared with every member, and no wider: the facts of such evidence need no audience query. */
