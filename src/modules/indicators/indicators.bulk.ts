@@ -153,6 +153,7 @@ async function recordBatch(
   };
   // Of the values refreshed below, those this batch creates: their events say so.
   const created = new Set<string>();
+  const scores = new Map<string, number>();
   const newRows: IndicatorTable[] = [];
   const computed: IndicatorTable[] = [];
   const refresh: string[] = [];
@@ -169,7 +170,7 @@ async function recordBatch(
     );
     newRows.push(row);
     if (row.status === 'active' && assertions.every((a) => PLAIN_AUDIENCES.has(a.audience))) {
-      computeFacts(row, assertions, evidence, now);
+      computeFacts(row, assertions, evidence, now, scores);
       computed.push(row);
     } else {
       created.add(id!);
@@ -206,25 +207,42 @@ function firstObserved(assertions: readonly AssertionTable[]): string {
 /**
  * The refresh (indicators.refresh.ts) of an active indicator whose only evidence is one
  * organisation's listings in this batch, all shared with the community: no sightings, no
- * restricted or public assertions, so no query is needed to know its facts.
+ * restricted or public assertions, so no query is needed to know its facts. Most values of an
+ * import are listed once, at one time: `scores` keeps a score per (listings, latest) of the batch.
  */
-function computeFacts(row: IndicatorTable, assertions: readonly AssertionTable[], org: OrgEvidence, now: Date): void {
+function computeFacts(row: IndicatorTable, assertions: readonly AssertionTable[], org: OrgEvidence, now: Date, scores: Map<string, number>): void {
   let last = assertions[0].observed_at;
-  const countries = new Set<string>();
-  const typologies = new Set<string>();
-  for (const a of assertions) {
-    if (a.observed_at > last) last = a.observed_at;
-    if (a.country) countries.add(a.country);
-    if (a.typology) typologies.add(a.typology);
+  let countries: string;
+  let countryCount: number;
+  let typologies: string;
+  if (assertions.length === 1) {
+    countries = assertions[0].country || '';
+    countryCount = countries === '' ? 0 : 1;
+    typologies = assertions[0].typology || '';
+  } else {
+    const countrySet = new Set<string>();
+    const typologySet = new Set<string>();
+    for (const a of assertions) {
+      if (a.observed_at > last) last = a.observed_at;
+      if (a.country) countrySet.add(a.country);
+      if (a.typology) typologySet.add(a.typology);
+    }
+    countries = [...countrySet].sort().join(',');
+    countryCount = countrySet.size;
+    typologies = [...typologySet].sort().join(',');
   }
   // Listings have no report: each one counts as a report of its own.
-  const evidence: OrgEvidence = { ...org, reports: assertions.length, lastAssertedAt: last };
-  const countryList = [...countries].sort();
-  row.score = computeScore([evidence], row.status, now);
+  const scoreKey = `${assertions.length} ${last}`;
+  let score = scores.get(scoreKey);
+  if (score === undefined) {
+    const evidence: OrgEvidence = { ...org, reports: assertions.length, lastAssertedAt: last };
+    scores.set(scoreKey, (score = computeScore([evidence], row.status, now)));
+  }
+  row.score = score;
   row.report_count = assertions.length;
   row.org_count = 1;
-  row.country_count = countryList.length;
-  row.countries = countryList.join(',');
-  row.typologies = [...typologies].sort().join(',');
+  row.country_count = countryCount;
+  row.countries = countries;
+  row.typologies = typologies;
   if (last > row.last_seen) row.last_seen = last;
 }
