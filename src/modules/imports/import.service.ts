@@ -11,7 +11,7 @@ import { createReport } from '../reports/reports.service.js';
 import { asRowSummary, detectInteropFormat, importInteropFile } from '../interop/interop-files.js';
 import { type FileFormat, readCsvRows, sniffFormat } from './import-rows.js';
 import { parseThreads, readJsonBlocks } from './import-pool.js';
-import { describeIssues, emptyBlock, type ImporterFacts, type ReadBlock, type ReadyListing, readRow } from './listing-rows.js';
+import { describeIssues, emptyBlock, type ImporterFacts, type ReadBlock, type ReadyListing, readRow, withMarking } from './listing-rows.js';
 
 export interface ImportRejection {
   line: number;
@@ -71,24 +71,19 @@ export async function importFile(
     if (batch.length === 0) return;
     authorize(principal, 'indicator:import');
     const items: ParsedListing[] = [];
-    const nowIso = ctx.clock.now().toISOString();
     for (const listing of batch) {
+      // Most listings carry no marking: the organisation's default, with no promise each.
+      const byDefault = listing.markingInput ? undefined : markings.byDefault;
+      if (byDefault) {
+        items.push(withMarking(listing, byDefault));
+        continue;
+      }
       const marked = await markings.resolve(listing.markingInput);
       if ('error' in marked) {
         reject(listing.line, marked.error.code, marked.error.message);
         continue;
       }
-      items.push({
-        kind: listing.kind,
-        canonical: listing.canonical,
-        display: listing.display,
-        facts: listing.facts,
-        typology: listing.typology,
-        country: listing.country,
-        observedAt: listing.observedAt ?? nowIso,
-        dedupeKey: listing.dedupeKey,
-        marking: marked.marking,
-      });
+      items.push(withMarking(listing, marked.marking));
     }
     batch = [];
     const added = await recordListingsBulk(ctx, principal.orgId, items);
@@ -154,7 +149,8 @@ async function* readCsvBlocks(file: string, importer: ImporterFacts, onBytes?: (
 /** The listing's marking in stored form; the organisation's default is resolved once. */
 class ListingMarkings {
   private readonly resolver: MarkingResolver;
-  private byDefault: MarkingRow | undefined;
+  /** The organisation's default, once a listing without a marking of its own has resolved it. */
+  byDefault: MarkingRow | undefined;
 
   constructor(ctx: AppContext, principal: Principal) {
     this.resolver = new MarkingResolver(ctx.storage.db, principal);

@@ -2,7 +2,7 @@ import { stableKey } from '../../shared/hash.js';
 import { listingInput } from '../indicators/indicators.listings.js';
 import { tryParseValue } from '../indicators/parse.js';
 import type { ParsedListing } from '../indicators/indicators.bulk.js';
-import type { MarkingInput } from '../policy/markings.js';
+import type { MarkingInput, MarkingRow } from '../policy/markings.js';
 import type { RawRow } from './import-rows.js';
 
 /** Who imports: the fields a listing's defaults and identity come from. */
@@ -12,11 +12,20 @@ export interface ImporterFacts {
 }
 
 /** A listing read, validated and normalised; its marking is resolved later, against storage. */
-export interface ReadyListing extends Omit<ParsedListing, 'marking' | 'observedAt'> {
+export interface ReadyListing extends Omit<ParsedListing, 'marking'> {
   line: number;
-  /** Undefined: the import's own time. */
-  observedAt: string | undefined;
   markingInput: MarkingInput | undefined;
+  /** Set when resolved (`withMarking`). */
+  marking?: MarkingRow;
+}
+
+/**
+ * The listing as a write takes it, with its marking: the same object, not a copy, as an import
+ * hands a million of them over.
+ */
+export function withMarking(listing: ReadyListing, marking: MarkingRow): ParsedListing {
+  listing.marking = marking;
+  return listing as ParsedListing;
 }
 
 /** What a block of rows turns into: listings ready to store, reports to create, rejections. */

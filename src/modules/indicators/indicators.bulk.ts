@@ -24,7 +24,8 @@ export interface ParsedListing {
   facts: string;
   typology: string | null;
   country: string | null;
-  observedAt: string;
+  /** Undefined: the time of the write. */
+  observedAt: string | undefined;
   /** The listing's identity (listings.ts `listingAssertion`), made from its value among the rest: recording it again changes nothing. */
   dedupeKey: string;
   marking: MarkingRow;
@@ -116,7 +117,7 @@ async function recordBatch(
       country: item.country,
       loss_minor: null,
       loss_currency: null,
-      observed_at: item.observedAt,
+      observed_at: item.observedAt ?? nowIso,
       created_at: nowIso,
       dedupe_key: item.dedupeKey,
       // Written out, not spread: see newIndicatorRow.
