@@ -40,7 +40,8 @@ export async function* readJsonBlocks(
 ): AsyncGenerator<ReadBlock> {
   const pool = threads > 0 ? new ParsePool(threads, importer, counts) : undefined;
   const inFlight: Promise<ReadBlock>[] = [];
-  const window = Math.max(BLOCKS_AHEAD, threads * 3);
+  // Read in this thread, a block ahead is only memory.
+  const window = pool ? Math.max(BLOCKS_AHEAD, threads * 3) : 2;
   try {
     for await (const { text, firstLine } of textBlocks(file, onBytes)) {
       inFlight.push(pool ? pool.parse(text, firstLine) : Promise.resolve(readHere(text, firstLine, importer, counts)));
