@@ -44,7 +44,10 @@ export async function* readJsonBlocks(
   const window = pool ? Math.max(BLOCKS_AHEAD, threads * 3) : 2;
   try {
     for await (const { text, firstLine } of textBlocks(file, onBytes)) {
-      inFlight.push(pool ? pool.parse(text, firstLine) : Promise.resolve(readHere(text, firstLine, importer, counts)));
+      const block = pool ? pool.parse(text, firstLine) : Promise.resolve(readHere(text, firstLine, importer, counts));
+      // Handled when its turn comes; until then a thread's failure must not count as unheard.
+      block.catch(() => undefined);
+      inFlight.push(block);
       if (inFlight.length >= window) yield await inFlight.shift()!;
     }
     while (inFlight.length > 0) yield await inFlight.shift()!;
@@ -106,6 +109,8 @@ class ParsePool {
   private readonly workers: { worker: Worker; busy: number; started: boolean }[] = [];
   private readonly waiting = new Map<number, { resolve(b: ReadBlock): void; reject(e: Error): void }>();
   private nextId = 0;
+  /** A thread that failed, even before it started, fails the import rather than leaving it to this thread. */
+  private failure: Error | undefined;
 
   constructor(
     threads: number,
@@ -134,6 +139,7 @@ class ParsePool {
   }
 
   parse(text: string, firstLine: number): Promise<ReadBlock> {
+    if (this.failure) return Promise.reject(this.failure);
     const started = this.workers.filter((w) => w.started);
     if (started.length === 0) return Promise.resolve(readHere(text, firstLine, this.importer, this.counts));
     this.counts.inThreads += 1;
@@ -147,6 +153,7 @@ class ParsePool {
   }
 
   private failAll(err: Error): void {
+    this.failure ??= err;
     for (const w of this.waiting.values()) w.reject(err);
     this.waiting.clear();
   }
