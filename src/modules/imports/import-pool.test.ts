@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { availableParallelism } from 'node:os';
 import { type ParseCounts, parseThreads, readJsonBlocks } from './import-pool.js';
 import type { ReadBlock } from './listing-rows.js';
 

@@ -73,9 +73,9 @@ export async function importFile(
     const items: ParsedListing[] = [];
     for (const listing of batch) {
       // Most listings carry no marking: the organisation's default, with no promise each.
-      const byDefault = listing.markingInput ? undefined : markings.byDefault;
-      if (byDefault) {
-        items.push(withMarking(listing, byDefault));
+      const known = markings.known(listing.markingInput);
+      if (known) {
+        items.push(withMarking(listing, known));
         continue;
       }
       const marked = await markings.resolve(listing.markingInput);
@@ -149,15 +149,18 @@ async function* readCsvBlocks(file: string, importer: ImporterFacts, onBytes?: (
 /** The listing's marking in stored form; the organisation's default is resolved once. */
 class ListingMarkings {
   private readonly resolver: MarkingResolver;
-  /** The organisation's default, once a listing without a marking of its own has resolved it. */
-  byDefault: MarkingRow | undefined;
+  private byDefault: MarkingRow | undefined;
 
   constructor(ctx: AppContext, principal: Principal) {
     this.resolver = new MarkingResolver(ctx.storage.db, principal);
   }
 
+  /** The marking, when known without a query: the default, for a listing without its own. */
+  known(input: MarkingInput | undefined): MarkingRow | undefined {
+    return input ? undefined : this.byDefault;
+  }
+
   async resolve(input: MarkingInput | undefined): Promise<{ marking: MarkingRow } | { error: { code: string; message: string } }> {
-    if (!input && this.byDefault) return { marking: this.byDefault };
     const marked = await this.resolver.tryResolve(input);
     if ('error' in marked) return marked;
     const row = markingColumns(marked.marking);
