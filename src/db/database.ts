@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -19,8 +20,21 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-// int8 (sequence numbers, sums of minor units) arrives as text by default; they fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
+let pgModule: typeof pg | undefined;
+
+/**
+ * The PostgreSQL client, loaded the first time a PostgreSQL database is opened: a node on SQLite
+ * (and every command it runs) is spared its modules at start. pg is CommonJS, so this is a
+ * synchronous require.
+ */
+export function postgresClient(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    // int8 (sequence numbers, sums of minor units) arrives as text by default; they fit in a double.
+    pgModule.types.setTypeParser(20, (v) => Number(v));
+  }
+  return pgModule;
+}
 
 export interface StorageOptions {
   databaseUrl?: string;
@@ -42,7 +56,7 @@ export function openStorage(options: StorageOptions): Storage {
   // The data folder holds the node's secret key and the index snapshot whichever the database.
   mkdirSync(options.dataDir, { recursive: true });
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new (postgresClient().Pool)({ connectionString: options.databaseUrl, max: 10 });
     // The pool drops such a connection and opens another for the next query; unheard, its error
     // event would end the process.
     pool.on('error', (err) => options.onConnectionLost?.(err));

@@ -1,6 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { Storage } from '../db/database.js';
+import { postgresClient, type Storage } from '../db/database.js';
 import { CHANGE_CHANNEL, lastSeq, type LoggedEvent, readEvents } from './change-log.js';
 
 export type ChangeHandler = (events: LoggedEvent[]) => void;
@@ -41,7 +41,7 @@ export class ChangeFeed {
 
   async start(): Promise<void> {
     if (this.storage.dialect === 'postgres' && this.storage.url) {
-      this.listener = new pg.Client({ connectionString: this.storage.url });
+      this.listener = new (postgresClient().Client)({ connectionString: this.storage.url });
       this.listener.on('notification', () => this.wake());
       this.listener.on('error', (err) => this.log.warn({ err: err.message }, 'change feed listener failed; polling'));
       await this.listener.connect();

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { RequestNotice } from './outbox.js';
 
 /** SMTP comes from FRAUDX_SMTP_URL (smtp://user:pass@host:port); without it no e-mail is queued. */
@@ -8,11 +8,14 @@ export function smtpConfigured(): boolean {
 
 const transports = new Map<string, Transporter>();
 
-function transport(): Transporter {
+// nodemailer is loaded with the first e-mail: every command (an import, say) would otherwise load
+// its forty modules at start.
+async function transport(): Promise<Transporter> {
   const url = process.env.FRAUDX_SMTP_URL;
   if (!url) throw new Error('FRAUDX_SMTP_URL is not set');
   let t = transports.get(url);
   if (!t) {
+    const { default: nodemailer } = await import('nodemailer');
     t = nodemailer.createTransport(url);
     transports.set(url, t);
   }
@@ -46,5 +49,5 @@ export function renderNoticeEmail(notice: RequestNotice): { subject: string; tex
 
 export async function sendNoticeEmail(to: string, notice: RequestNotice): Promise<void> {
   const { subject, text } = renderNoticeEmail(notice);
-  await transport().sendMail({ from: process.env.FRAUDX_MAIL_FROM ?? 'fraudx <fraudx@localhost>', to, subject, text });
+  await (await transport()).sendMail({ from: process.env.FRAUDX_MAIL_FROM ?? 'fraudx <fraudx@localhost>', to, subject, text });
 }

@@ -2,6 +2,7 @@ import { blake2b } from '@noble/hashes/blake2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { base58, base58xrp, bech32, bech32m, createBase58check } from '@scure/base';
 import fc from 'fast-check';
+// An implementation apart from the product's (ox) builds the checksummed addresses.
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { detectKind, parseIndicator } from './registry.js';
