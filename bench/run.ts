@@ -236,8 +236,7 @@ try {
   // 5. Imports of messy listings, with normalisation, merging and the change log.
   const importFile = path.join(dir, 'import.jsonl');
   const lines: string[] = [];
-  const listed: Item[] = [];
-  for (const item of indicators(SIZE.importRows, 99)) listed.push(item);
+  const listed = [...indicators(SIZE.importRows, 99)];
   for (const item of listed) lines.push(JSON.stringify({ value: item.messy, ...(item.kind === 'url' || item.kind === 'domain' ? { kind: item.kind } : {}), country: 'TH', typology: 'investment' }));
   writeFileSync(importFile, `${lines.join('\n')}\n`);
   for (const dialect of ['sqlite', 'postgres'] as const) {
