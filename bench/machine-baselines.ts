@@ -8,10 +8,8 @@ import { rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { SQLITE_PAGE_SIZE } from '../src/db/database.js';
+import { LISTING_BATCH } from '../src/modules/imports/import.service.js';
 import type { Item } from './data.js';
-
-/** Rows a transaction, as fraudx's import writes them. */
-const CHUNK = 25_000;
 
 /**
  * Random 4-byte reads a second from an array of `bytes`, on one core (CPU time): independent
@@ -35,8 +33,8 @@ export function randomReadsPerSecond(bytes: number, reads: number): number {
 
 /**
  * The listings' values inserted bare into a new SQLite file with fraudx's settings (its page size,
- * WAL, synchronous NORMAL): a table with a unique (kind, canonical) index, CHUNK rows a
- * transaction, no parsing, merging or change log. Rows a second.
+ * WAL, synchronous NORMAL): a table with a unique (kind, canonical) index, LISTING_BATCH
+ * rows a transaction as fraudx's import writes them, no parsing, merging or change log. Rows a second.
  */
 export function bareSqliteInserts(file: string, items: readonly Item[]): number {
   const db = new SQLite(file);
@@ -50,21 +48,21 @@ export function bareSqliteInserts(file: string, items: readonly Item[]): number 
   const write = db.transaction((part: readonly Item[]) => {
     for (const q of part) insert.run(q.kind, q.canonical);
   });
-  for (let i = 0; i < items.length; i += CHUNK) write(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += LISTING_BATCH) write(items.slice(i, i + LISTING_BATCH));
   db.close();
   const seconds = (performance.now() - started) / 1000;
   rmSync(file, { force: true });
   return items.length / seconds;
 }
 
-/** The same, into a new PostgreSQL database (`url`), CHUNK rows a statement. Rows a second. */
+/** The same, into a new PostgreSQL database (`url`), LISTING_BATCH rows a statement. Rows a second. */
 export async function barePostgresInserts(url: string, items: readonly Item[]): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = performance.now();
   await client.query('CREATE TABLE listed (id bigserial PRIMARY KEY, kind text NOT NULL, canonical text NOT NULL, UNIQUE (kind, canonical))');
-  for (let i = 0; i < items.length; i += CHUNK) {
-    const part = items.slice(i, i + CHUNK);
+  for (let i = 0; i < items.length; i += LISTING_BATCH) {
+    const part = items.slice(i, i + LISTING_BATCH);
     await client.query('INSERT INTO listed (kind, canonical) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING', [part.map((q) => q.kind), part.map((q) => q.canonical)]);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -39,7 +39,7 @@ export interface ImportProgress {
 // Listings per write transaction. Every batch rewrites the index pages its random keys land on
 // (dedupe keys, values), so larger batches write each page for more rows: at 25,000 a million-row
 // import spends half the time committing that it did at 10,000, for some 70 MB more memory.
-const LISTING_BATCH = 25_000;
+export const LISTING_BATCH = 25_000;
 
 /**
  * Imports a JSON Lines or CSV file of reports and indicator listings. A row with a `value` is a
