@@ -1,9 +1,11 @@
+import { createServer, type Server } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.js';
+import type { Lane } from '../modules/check/check.lane.js';
 import { checkRoutes } from '../modules/check/check.routes.js';
 import { casesRoutes } from '../modules/cases/cases.routes.js';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.js';
@@ -15,7 +17,7 @@ import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { reportsRoutes } from '../modules/reports/reports.routes.js';
 import { cooperationRoutes } from '../modules/requests/requests.routes.js';
 import { sightingsRoutes } from '../modules/sightings/sightings.routes.js';
-import { registerAuth } from './auth.plugin.js';
+import { ApiAuth, registerAuth } from './auth.plugin.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { usersRoutes } from '../modules/users/users.routes.js';
@@ -30,7 +32,10 @@ import { registerWeb } from './web.plugin.js';
  * validated by the zod schemas, and the same schemas make the OpenAPI document.
  */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  // The check API's lane sees each request first (check.lane.ts); it is set once the routes are.
+  let lane: Lane | undefined;
   const app = Fastify({
+    serverFactory: (router, options) => withFastifyTimeouts(createServer((req, res) => (lane?.(req, res, router) ? undefined : router(req, res))), options),
     // pino's logger is Fastify's; the cast keeps the app's type the plain FastifyInstance.
     loggerInstance: ctx.log.child({ component: 'http' }) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
@@ -58,7 +63,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  registerAuth(app, ctx);
+  const auth = new ApiAuth(ctx);
+  registerAuth(app, ctx, auth);
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', node: ctx.node.id, indicators: ctx.index.size, changeLog: ctx.feed.position }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -66,7 +72,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reportsRoutes(api, ctx);
     indicatorsRoutes(api, ctx);
     sightingsRoutes(api, ctx);
-    checkRoutes(api, ctx);
+    lane = checkRoutes(api, ctx, auth);
     orgsRoutes(api, ctx);
     networksRoutes(api, ctx);
     intakeRoutes(api, ctx);
@@ -82,4 +88,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Last: the web app's fallback answers only what no route above claims.
   await registerWeb(app);
   return app;
+}
+
+/** The timeouts Fastify gives the server it makes itself (its defaults: keep-alive 72 s), for the one made here. */
+function withFastifyTimeouts(server: Server, options: Record<string, unknown>): Server {
+  server.keepAliveTimeout = options.keepAliveTimeout as number;
+  server.requestTimeout = options.requestTimeout as number;
+  server.setTimeout(options.connectionTimeout as number);
+  if ((options.maxRequestsPerSocket as number) > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket as number;
+  return server;
 }

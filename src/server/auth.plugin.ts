@@ -24,26 +24,57 @@ const CHECK_SCOPE = new Set(['POST /api/v1/check', 'GET /api/v1/me']);
 const KEY_AUDIT_MS = 3_600_000;
 
 /**
- * Every /api route but the public ones needs `Authorization: Bearer KEY` or the session cookie of
- * a signed-in person. A cookie-authenticated write must also carry its session's CSRF token in
- * `x-csrf-token`: a cross-site form can send the cookie, never the header.
+ * How API requests are authenticated: one per app, shared by the Fastify hook (`registerAuth`)
+ * and the check API's lane (check.lane.ts), so that both know the same keys and audit alike.
  */
-export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
-  const authenticator = new KeyAuthenticator(ctx);
-  const keyAudited = new Map<string, number>();
+export class ApiAuth {
+  readonly keys: KeyAuthenticator;
+  private readonly keyAudited = new Map<string, number>();
 
-  const withKey = (request: FastifyRequest, principal: Principal): Promise<void> | undefined => {
-    if (principal.scope === 'check' && !CHECK_SCOPE.has(`${request.method} ${request.url.split('?')[0]}`)) throw new ProblemError('key-scope');
-    if (principal.role === 'admin' && Date.now() - (keyAudited.get(principal.actorId) ?? 0) > KEY_AUDIT_MS) {
-      keyAudited.set(principal.actorId, Date.now());
-      return audit(ctx, principal, 'auth.key-use', { type: 'api-key', id: principal.actorId }, { method: request.method, route: request.routeOptions.url ?? '' }).then(() => {
+  constructor(private readonly ctx: AppContext) {
+    this.keys = new KeyAuthenticator(ctx);
+  }
+
+  /**
+   * The principal of a key request when it is settled at once: a key verified moments ago, whose
+   * scope allows the call and whose use needs no audit entry now. Undefined otherwise: the hook
+   * below then decides (asks storage, writes the audit entry, or refuses).
+   */
+  settled(method: string, path: string, authorization: string | undefined): Principal | undefined {
+    const principal = this.keys.verified(authorization);
+    if (!principal || !scopeAllows(principal, method, path) || this.auditDue(principal)) return undefined;
+    return principal;
+  }
+
+  /** The principal of a key request, after refusing a scope that does not allow it and auditing privileged use. */
+  withKey(request: FastifyRequest, principal: Principal): Promise<void> | undefined {
+    if (!scopeAllows(principal, request.method, request.url.split('?')[0])) throw new ProblemError('key-scope');
+    if (this.auditDue(principal)) {
+      this.keyAudited.set(principal.actorId, Date.now());
+      return audit(this.ctx, principal, 'auth.key-use', { type: 'api-key', id: principal.actorId }, { method: request.method, route: request.routeOptions.url ?? '' }).then(() => {
         request.principal = principal;
       });
     }
     request.principal = principal;
     return undefined;
-  };
+  }
 
+  // Privileged key use is audited at most once per KEY_AUDIT_MS per key.
+  private auditDue(principal: Principal): boolean {
+    return principal.role === 'admin' && Date.now() - (this.keyAudited.get(principal.actorId) ?? 0) > KEY_AUDIT_MS;
+  }
+}
+
+function scopeAllows(principal: Principal, method: string, path: string): boolean {
+  return principal.scope !== 'check' || CHECK_SCOPE.has(`${method} ${path}`);
+}
+
+/**
+ * Every /api route but the public ones needs `Authorization: Bearer KEY` or the session cookie of
+ * a signed-in person. A cookie-authenticated write must also carry its session's CSRF token in
+ * `x-csrf-token`: a cross-site form can send the cookie, never the header.
+ */
+export function registerAuth(app: FastifyInstance, ctx: AppContext, auth: ApiAuth): void {
   const withSession = async (request: FastifyRequest, cookie: string): Promise<void> => {
     const signedIn = await sessionOf(ctx, cookie);
     if (!signedIn) throw new ProblemError('auth-required', 'the session has ended: sign in again');
@@ -62,8 +93,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const cookie = authorization ? undefined : cookieOf(request, SESSION_COOKIE);
     let pending: Promise<void> | undefined;
     if (authorization || !cookie) {
-      const principal = authenticator.authenticate(authorization);
-      pending = principal instanceof Promise ? principal.then((p) => withKey(request, p)) : withKey(request, principal);
+      const principal = auth.keys.authenticate(authorization);
+      pending = principal instanceof Promise ? principal.then((p) => auth.withKey(request, p)) : auth.withKey(request, principal);
     } else {
       pending = withSession(request, cookie);
     }

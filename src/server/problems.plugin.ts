@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ProblemCode, ProblemError } from '../errors/problems.js';
 
@@ -46,15 +46,15 @@ export function toProblem(error: FastifyError | Error): ProblemError {
   return new ProblemError('internal', 'an unexpected error occurred; it has been logged');
 }
 
+/** The problem an error answers with; a genuine fault (500) is logged with its stack, which goes to the log, never to the client. */
+export function problemFor(error: FastifyError | Error, log: Pick<FastifyBaseLogger, 'error'>): ProblemError {
+  const problem = toProblem(error);
+  if (problem.status >= 500) log.error({ err: { message: error.message, stack: error.stack, code: (error as FastifyError).code } }, 'request failed');
+  return problem;
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) {
-      // The stack goes to the log, never to the client.
-      request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
-    }
-    return sendProblem(reply, request, problem);
-  });
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(reply, request, problemFor(error, request.log)));
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, new ProblemError('route-not-found', `no endpoint ${request.method} ${request.url.split('?')[0]}`)),
   );

@@ -31,20 +31,26 @@ function perMinute(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
 }
 
 /**
+ * Whether a request goes unlimited: from an allow-listed address, or not to the API. Only the API
+ * and TAXII count: the web app's files are cheap and many per page.
+ */
+export function isExempt(limits: RateLimits, ip: string | undefined, url: string): boolean {
+  return (ip !== undefined && limits.allow.includes(ip)) || !isApiUrl(url);
+}
+
+/**
  * The global limit. Authentication runs first (an app hook, before these route hooks), so a
  * request is counted against its key or person when it has one, else against its address.
  * Routes with their own limit (the public ones, sign-in, the check API) keep these keys and the
  * allow-list, with a budget of their own.
  */
 export function rateLimitOptions(limits: RateLimits): RateLimitPluginOptions {
-  const allow = new Set(limits.allow);
   return {
     global: true,
     timeWindow: '1 minute',
     max: (request: FastifyRequest) => (request.principal ? limits.perKey : limits.anonymous),
     keyGenerator: (request: FastifyRequest) => (request.principal ? `actor:${request.principal.actorId}` : `ip:${request.ip}`),
-    // Only the API and TAXII count: the web app's files are cheap and many per page.
-    allowList: (request: FastifyRequest) => allow.has(request.ip) || !isApiUrl(request.url),
+    allowList: (request: FastifyRequest) => isExempt(limits, request.ip, request.url),
     errorResponseBuilder: (_request, context) => new ProblemError('rate-limited', `rate limit of ${context.max} requests per ${context.after} reached`, { retryAfter: Math.ceil(context.ttl / 1000) }),
   };
 }

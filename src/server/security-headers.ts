@@ -50,6 +50,17 @@ export const API_HEADERS: ReadonlyArray<readonly [name: string, value: string]> 
   ['X-Frame-Options', 'DENY'],
 ];
 
+const API_HEADER_LIST = API_HEADERS.flat();
+
+/**
+ * The API's security headers as a raw header list, as `registerSecurityHeaders` sets them (HSTS
+ * over TLS only): for answers written outside Fastify (the check lane). A new list each time, for
+ * the answer's own headers to follow.
+ */
+export function apiHeaderList(encrypted: boolean): string[] {
+  return encrypted ? [...API_HEADER_LIST, 'strict-transport-security', HSTS] : API_HEADER_LIST.slice();
+}
+
 /**
  * Sets the security headers on every response, the API's own set on API answers: on the raw
  * response at the start of the request, so error responses carry them too and a route's own

@@ -24,13 +24,22 @@ export interface TestNode {
 }
 
 /** A real node: real storage, real HTTP on a loopback port. */
-export async function startNode(dialect: TestDialect, options: { clock?: Clock; env?: Record<string, string>; port?: number } = {}): Promise<TestNode> {
+export interface NodeOptions {
+  clock?: Clock;
+  env?: Record<string, string>;
+  port?: number;
+  /** Called with the app before it listens: a test's own hooks go here. */
+  beforeListen?: (app: FastifyInstance) => void;
+}
+
+export async function startNode(dialect: TestDialect, options: NodeOptions = {}): Promise<TestNode> {
   const db = await freshDatabase(dialect);
   const config = loadConfig({ data: db.dataDir, databaseUrl: db.databaseUrl, port: 0 }, { ...process.env, DATABASE_URL: '', ...options.env });
   const ctx = await openContext(config, { withIndex: true, clock: options.clock, log: pino({ level: 'silent' }) });
   const { org } = await bootstrapNode(ctx);
   const adminKey = readFileSync(path.join(db.dataDir, INITIAL_KEY_FILE), 'utf8').trim();
   const app = await buildApp(ctx);
+  options.beforeListen?.(app);
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
 
   const request: TestNode['request'] = async (method, route, opts = {}) => {

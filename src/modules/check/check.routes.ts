@@ -1,19 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context.js';
-import { principalOf } from '../../server/auth.plugin.js';
+import { type ApiAuth, principalOf } from '../../server/auth.plugin.js';
+import { CHECK_BODY_LIMIT, CHECK_PATH, type CheckLimit, checkLane, type Lane, replayHandedOver } from './check.lane.js';
 import { listBody } from '../../server/json-body.js';
 import { checkBody, checkResponse, publicCheckQuery, publicCheckResponse } from './check.schema.js';
 import { check, publicCheck } from './check.service.js';
 import { checkValidatorCompiler } from './check.validate.js';
 
-export function checkRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The check routes; answers the check API's lane (check.lane.ts), which shares the route's parts. */
+export function checkRoutes(app: FastifyInstance, ctx: AppContext, auth: ApiAuth): Lane {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The route's own budget, one counter for the route and the lane: the plugin's per-route limit
+  // is made here rather than from the route's config, so that the lane can count with it too.
+  const limit: CheckLimit = app.rateLimit({ max: ctx.config.rateLimits.check, timeWindow: '1 minute' });
   r.post(
-    '/api/v1/check',
+    CHECK_PATH,
     {
-      bodyLimit: 8 * 1024 * 1024,
-      config: { rateLimit: { max: ctx.config.rateLimits.check, timeWindow: '1 minute' } },
+      bodyLimit: CHECK_BODY_LIMIT,
+      config: { rateLimit: false },
+      onRequest: limit,
+      preParsing: replayHandedOver,
       // The zod schemas stay for the OpenAPI document; bodies are checked by their fast twin.
       validatorCompiler: checkValidatorCompiler,
       // A thousand results make a body past V8's large-object size: written in slices (json-body.ts).
@@ -41,4 +48,5 @@ export function checkRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => publicCheck(ctx, request.query.value, request.query.kind, request.query.country),
   );
+  return checkLane(ctx, auth, limit);
 }

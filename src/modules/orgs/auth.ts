@@ -38,9 +38,13 @@ export class KeyAuthenticator {
 
   /** The principal, synchronously when the header verified within the last few seconds. */
   authenticate(header: string | undefined): Principal | Promise<Principal> {
+    return this.verified(header) ?? this.verify(header);
+  }
+
+  /** The principal of a header that verified within the last few seconds; undefined otherwise (nothing is asked of storage). */
+  verified(header: string | undefined): Principal | undefined {
     const cached = header === undefined ? undefined : this.cache.get(header);
-    if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.principal;
-    return this.verify(header);
+    return cached && Date.now() - cached.checkedAt < RECHECK_MS ? cached.principal : undefined;
   }
 
   private async verify(header: string | undefined): Promise<Principal> {
