@@ -52,7 +52,7 @@ async function build(esbuild, dir, files) {
   const staging = `${dir}.${process.pid}.${Date.now()}`;
   const entryPoints = files.filter((file) => file.endsWith('.ts'));
   // File by file, not bundled: each module keeps its place, so paths beside it (lists/) still hold.
-  await esbuild.build({
+  const built = esbuild.build({
     entryPoints,
     outdir: staging,
     outbase: SRC,
@@ -63,6 +63,9 @@ async function build(esbuild, dir, files) {
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     logLevel: 'warning',
   });
+  // The compiler's service process goes once the build is done: left running, it stayed beside a
+  // server for the server's life and exchanged a message with it every second.
+  await built.finally(() => esbuild.stop());
   // Data the modules read at run time (the allowlists) goes along.
   cpSync(SRC, staging, { recursive: true, filter: (from) => statSync(from).isDirectory() || !from.endsWith('.ts') });
   writeFileSync(path.join(staging, '.complete'), '');
