@@ -47,6 +47,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Responses are shaped by presenters; documenting them is the schemas' job, not re-checking them.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app);
+  // Closing, the router answers everything (503 to new requests, connections closed as Fastify does).
+  app.addHook('preClose', (done) => {
+    lane = undefined;
+    done();
+  });
   // The API speaks JSON only: a text body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain');
 
