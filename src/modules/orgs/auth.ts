@@ -25,6 +25,7 @@ export class KeyAuthenticator {
    */
   private readonly cache = new Map<string, CachedKey>();
   private readonly touched = new Map<string, number>();
+  private readonly pending = new Map<string, Promise<Principal>>();
 
   constructor(private readonly ctx: AppContext) {
     ctx.feed.subscribe((events) => {
@@ -38,13 +39,27 @@ export class KeyAuthenticator {
 
   /** The principal, synchronously when the header verified within the last few seconds. */
   authenticate(header: string | undefined): Principal | Promise<Principal> {
-    return this.verified(header) ?? this.verify(header);
+    return this.verified(header) ?? this.verifyOnce(header);
   }
 
   /** The principal of a header that verified within the last few seconds; undefined otherwise (nothing is asked of storage). */
   verified(header: string | undefined): Principal | undefined {
     const cached = header === undefined ? undefined : this.cache.get(header);
     return cached && Date.now() - cached.checkedAt < RECHECK_MS ? cached.principal : undefined;
+  }
+
+  /**
+   * One verification at a time per header: when a busy key's entry is due again, the requests
+   * that arrive meanwhile wait for the same answer rather than each asking storage.
+   */
+  private verifyOnce(header: string | undefined): Promise<Principal> {
+    if (header === undefined) return this.verify(header);
+    let pending = this.pending.get(header);
+    if (!pending) {
+      pending = this.verify(header).finally(() => this.pending.delete(header));
+      this.pending.set(header, pending);
+    }
+    return pending;
   }
 
   private async verify(header: string | undefined): Promise<Principal> {
