@@ -62,7 +62,7 @@ export function checkLane(ctx: AppContext, auth: ApiAuth, limit: CheckLimit): La
     if (!(length > 0 && length <= CHECK_BODY_LIMIT) || headers['transfer-encoding'] !== undefined || !isJson(headers['content-type'])) return false;
     const principal = auth.settled('POST', CHECK_PATH, headers.authorization);
     if (!principal || !can(principal, 'check:query')) return false;
-    readBody(req, length, (raw) => {
+    readBody(req, (raw) => {
       const body = parsed(raw);
       if (!body) {
         handedOver.set(req, raw);
@@ -108,18 +108,13 @@ function parsed(raw: Buffer): CheckBody | undefined {
   return isCheckBody(data) && data.items.length <= MAX_CHECK_ITEMS ? data : undefined;
 }
 
-function readBody(req: IncomingMessage, length: number, done: (body: Buffer) => void): void {
+/** The whole body: Node's parser ends a request with a length once that many bytes came. */
+function readBody(req: IncomingMessage, done: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
-  let received = 0;
-  req.on('data', (chunk: Buffer) => {
-    chunks.push(chunk);
-    received += chunk.length;
-  });
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   // A client that goes away mid-body leaves nothing to answer: Node closes the socket.
   req.on('error', () => undefined);
-  req.on('end', () => {
-    if (received === length) done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received));
-  });
+  req.on('end', () => done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
 }
 
 function isJson(type: string | undefined): boolean {
