@@ -89,6 +89,7 @@ describe.each(DIALECTS)('an import on %s', (dialect) => {
   let api: Node;
   let imported: Node;
   const threads = process.env.FRAUDX_IMPORT_THREADS;
+  const checkpoints = process.env.FRAUDX_IMPORT_CHECKPOINTS;
 
   beforeAll(async () => {
     [apiDb, importDb] = await Promise.all([freshDatabase(dialect), freshDatabase(dialect)]);
@@ -97,6 +98,8 @@ describe.each(DIALECTS)('an import on %s', (dialect) => {
   afterAll(async () => {
     if (threads === undefined) delete process.env.FRAUDX_IMPORT_THREADS;
     else process.env.FRAUDX_IMPORT_THREADS = threads;
+    if (checkpoints === undefined) delete process.env.FRAUDX_IMPORT_CHECKPOINTS;
+    else process.env.FRAUDX_IMPORT_CHECKPOINTS = checkpoints;
     await api?.ctx.close();
     await imported?.ctx.close();
     await apiDb?.drop();
@@ -111,10 +114,12 @@ describe.each(DIALECTS)('an import on %s', (dialect) => {
       await recordListings(api.ctx, api.principal, batch);
     }
     // Through an import with parse threads (a file this small is read before they have started:
-    // import-pool.test.ts shows blocks read in threads are the same).
+    // import-pool.test.ts shows blocks read in threads are the same) and, on SQLite, the thread
+    // that checkpoints the log (wal-checkpointer.test.ts).
     const file = path.join(importDb.dataDir, 'listings.jsonl');
     writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
     process.env.FRAUDX_IMPORT_THREADS = '2';
+    process.env.FRAUDX_IMPORT_CHECKPOINTS = '1';
     const summary = await importFile(imported.ctx, imported.principal, file);
     expect(summary.rows).toBe(rows.length);
     expect(summary.rejections.map((r) => r.code)).toEqual(['undetectable', 'undetectable', 'marking-invalid']);
@@ -135,6 +140,7 @@ describe.each(DIALECTS)('an import on %s', (dialect) => {
     const before = await stateOf(imported);
     const events = (await readEvents(imported.ctx.storage.db, 0, 100_000)).length;
     process.env.FRAUDX_IMPORT_THREADS = '0';
+    process.env.FRAUDX_IMPORT_CHECKPOINTS = '0';
     const again = await importFile(imported.ctx, imported.principal, file);
     expect(again.accepted).toBe(0);
     expect(again.merged).toBe(again.rows - again.rejected);

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../shared/workers.js';
 import type { ParseTask, WorkerMessage } from './import.worker.js';
 import { type ImporterFacts, type ReadBlock, readJsonLines } from './listing-rows.js';
 
@@ -13,6 +14,9 @@ const BLOCK_CHARS = 256 * 1024;
  */
 const BLOCKS_AHEAD = 12;
 
+/** From this size on, an import is worth threads of its own: starting one costs a second or so. */
+export const LARGE_IMPORT_BYTES = 16 * 1024 * 1024;
+
 /**
  * How many threads parse an import, beside the thread that writes: a tenth of the work or so,
  * as the writes are the rest. The writer keeps a core to itself: on two cores, one parse thread
@@ -22,7 +26,7 @@ const BLOCKS_AHEAD = 12;
 export function parseThreads(fileBytes: number, env: NodeJS.ProcessEnv = process.env): number {
   if (env.FRAUDX_IMPORT_THREADS !== undefined) return Math.max(0, Math.min(16, Number(env.FRAUDX_IMPORT_THREADS) || 0));
   // Starting a thread (loading the parsers) costs a second or so: worth it for large files only.
-  if (fileBytes < 16 * 1024 * 1024) return 0;
+  if (fileBytes < LARGE_IMPORT_BYTES) return 0;
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
@@ -118,7 +122,7 @@ class ParsePool {
     private readonly counts: ParseCounts,
   ) {
     for (let i = 0; i < threads; i++) {
-      const worker = startWorker(importer);
+      const worker = startWorker(import.meta.url, 'import.worker', { importer });
       const slot = { worker, busy: 0, started: false };
       worker.on('message', (m: WorkerMessage) => {
         if ('started' in m) {
@@ -161,16 +165,4 @@ class ParsePool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
-}
-
-/**
- * fraudx runs compiled (bin/compile.js), where the worker is a JavaScript module beside this one;
- * run from its TypeScript sources (the tests), a new thread registers tsx before loading it.
- */
-function startWorker(importer: ImporterFacts): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./import.worker.js', import.meta.url), { workerData: { importer } });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./import.worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(code, { eval: true, workerData: { importer } });
 }

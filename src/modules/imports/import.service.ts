@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { AppContext } from '../../app/context.js';
 import { ProblemError } from '../../errors/problems.js';
+import { WalCheckpointer } from '../../db/wal-checkpointer.js';
 import { stableKey } from '../../shared/hash.js';
 import { type ParsedListing, recordListingsBulk } from '../indicators/indicators.bulk.js';
 import { MarkingResolver } from '../policy/marking.service.js';
@@ -10,7 +11,7 @@ import { createReportBody } from '../reports/reports.schema.js';
 import { createReport } from '../reports/reports.service.js';
 import { asRowSummary, detectInteropFormat, importInteropFile } from '../interop/interop-files.js';
 import { type FileFormat, readCsvRows, sniffFormat } from './import-rows.js';
-import { parseThreads, readJsonBlocks } from './import-pool.js';
+import { LARGE_IMPORT_BYTES, parseThreads, readJsonBlocks } from './import-pool.js';
 import { describeIssues, emptyBlock, type ImporterFacts, type ReadBlock, type ReadyListing, readRow, withMarking } from './listing-rows.js';
 
 export interface ImportRejection {
@@ -66,6 +67,7 @@ export async function importFile(
     summary.rejections.push({ line, code, reason });
   };
   const markings = new ListingMarkings(ctx, principal);
+  let checkpoints: WalCheckpointer | null | undefined;
   let batch: ReadyListing[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -88,24 +90,43 @@ export async function importFile(
     batch = [];
     const added = await recordListingsBulk(ctx, principal.orgId, items);
     for (const a of added) summary[a ? 'accepted' : 'merged'] += 1;
+    // Started after the first batch, whose statements set the writer's own checkpoint size.
+    checkpoints ??= backgroundCheckpoints(ctx, size);
+    checkpoints?.committed();
   };
 
   const importer = { orgId: principal.orgId, country: principal.country };
   const blocks = format === 'jsonl' ? readJsonBlocks(file, importer, parseThreads(size), tracker?.onBytes) : readCsvBlocks(file, importer, tracker?.onBytes);
-  for await (const block of blocks) {
-    summary.rows += block.rows;
-    for (const r of block.rejections) reject(r.line, r.code, r.reason);
-    for (const listing of block.listings) {
-      batch.push(listing);
-      if (batch.length >= LISTING_BATCH) await flush();
+  try {
+    for await (const block of blocks) {
+      summary.rows += block.rows;
+      for (const r of block.rejections) reject(r.line, r.code, r.reason);
+      for (const listing of block.listings) {
+        batch.push(listing);
+        if (batch.length >= LISTING_BATCH) await flush();
+      }
+      for (const report of block.reports) await importReport(ctx, principal, report, summary, reject);
     }
-    for (const report of block.reports) await importReport(ctx, principal, report, summary, reject);
+    await flush();
+  } finally {
+    await checkpoints?.stop();
   }
-  await flush();
   summary.rejections.sort((a, b) => a.line - b.line);
   summary.seconds = Math.round(performance.now() - started) / 1000;
   summary.rowsPerSecond = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : summary.rows;
   return summary;
+}
+
+/**
+ * A thread that checkpoints the SQLite log while a large import writes (db/wal-checkpointer.ts);
+ * none on PostgreSQL or for a small file. `FRAUDX_IMPORT_CHECKPOINTS=0` or `1` decides instead.
+ */
+export function backgroundCheckpoints(ctx: AppContext, fileBytes: number, env: NodeJS.ProcessEnv = process.env): WalCheckpointer | null {
+  const { sqlite, file } = ctx.storage;
+  if (!sqlite || !file) return null;
+  const wanted = env.FRAUDX_IMPORT_CHECKPOINTS === undefined ? fileBytes >= LARGE_IMPORT_BYTES : env.FRAUDX_IMPORT_CHECKPOINTS === '1';
+  if (!wanted) return null;
+  return new WalCheckpointer(sqlite, file, (err) => ctx.log.warn({ err: err.message }, 'the import\'s checkpoint thread failed; the writer checkpoints for itself'));
 }
 
 async function importReport(
