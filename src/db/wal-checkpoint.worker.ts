@@ -1,6 +1,7 @@
 /** The checkpoint thread of a SQLite database (wal-checkpointer.ts): its own connection, asked to checkpoint. */
 import SQLite from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { yieldToBusierThreads } from '../shared/workers.js';
 
 /** What a passive checkpoint did: frames in the write-ahead log, and how many of them are now in the database. */
 export interface CheckpointResult {
@@ -12,6 +13,8 @@ export interface CheckpointResult {
 export type CheckpointRequest = 'checkpoint' | 'close';
 
 const db = new SQLite((workerData as { file: string }).file);
+// The writer is what an import waits for; the log can wait a moment.
+yieldToBusierThreads();
 
 parentPort!.on('message', (request: CheckpointRequest) => {
   if (request === 'close') {

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -12,4 +14,19 @@ export function startWorker(besideUrl: string, name: string, workerData: unknown
   const entry = new URL(`./${name}.ts`, besideUrl).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, workerData });
+}
+
+/**
+ * Lowers this thread's scheduling priority (Linux: a thread is a task of its own, named by
+ * /proc/thread-self). A helper thread that works beside a busier one (an import's parse and
+ * checkpoint threads beside its writer) then takes a core only when the busier one does not want it.
+ * Elsewhere, or when not allowed, it stays as it is.
+ */
+export function yieldToBusierThreads(niceness = 10): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, niceness);
+  } catch {
+    // No /proc (not Linux) or no permission: the thread keeps its priority.
+  }
 }
