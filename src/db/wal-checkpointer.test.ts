@@ -1,34 +1,27 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type SQLite from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { storagePerTest } from '../../test/support/databases.js';
 import { threadsAtNiceness, threadsVisible } from '../../test/support/threads.js';
-import { freshDatabase, type TestDatabase } from '../../test/support/databases.js';
-import { openStorage, type Storage } from './database.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 describe('checkpointing a SQLite log in a thread of its own', () => {
-  let database: TestDatabase | undefined;
-  let storage: Storage | undefined;
-  afterEach(async () => {
-    await storage?.close();
-    await database?.drop();
-    storage = undefined;
-    database = undefined;
-  });
+  const storage = storagePerTest('sqlite');
+  let writer: SQLite.Database;
+  let file: string;
 
-  const open = async () => {
-    database = await freshDatabase('sqlite');
-    storage = openStorage({ dataDir: database.dataDir });
-    const writer = storage.sqlite!;
+  beforeEach(async () => {
+    const opened = await storage();
+    writer = opened.sqlite!;
+    file = opened.file!;
     writer.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
     // As an import's statements set it (indicators.bulk-sql.ts): 64 MB of 32 KB pages.
     writer.pragma('wal_autocheckpoint = 2048');
-    return { writer, file: path.join(database.dataDir, 'fraudx.sqlite') };
-  };
-  const pragma = (name: string) => storage!.sqlite!.pragma(name, { simple: true });
+  });
+  const pragma = (name: string) => writer.pragma(name, { simple: true });
 
   it('copies each commit into the database while the writer only appends to the log, and gives the writer its checkpoints back', async () => {
-    const { writer, file } = await open();
     const errors: Error[] = [];
     const checkpointer = new WalCheckpointer(writer, file, (err) => errors.push(err));
     // The writer's own fallback: 256 MB of log, far more than this test writes.
@@ -61,9 +54,8 @@ describe('checkpointing a SQLite log in a thread of its own', () => {
   });
 
   it('leaves the checkpoints to the writer when its thread cannot open the database', async () => {
-    const { writer } = await open();
     const errors: Error[] = [];
-    const checkpointer = new WalCheckpointer(writer, path.join(database!.dataDir, 'missing', 'fraudx.sqlite'), (err) => errors.push(err));
+    const checkpointer = new WalCheckpointer(writer, path.join(path.dirname(file), 'missing', 'fraudx.sqlite'), (err) => errors.push(err));
     await expect.poll(() => errors.length, { timeout: 30_000 }).toBe(1);
     expect(errors[0].message).toMatch(/directory does not exist|unable to open/);
     expect(pragma('wal_autocheckpoint')).toBe(2048);
