@@ -68,4 +68,3 @@ describe('checkpointing a SQLite log in a thread of its own', () => {
     expect(writer.prepare('SELECT count(*) FROM rows').pluck().get()).toBe(1);
   });
 });
-

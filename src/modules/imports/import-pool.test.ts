@@ -53,4 +53,3 @@ describe('reading a JSON Lines import in parse threads', () => {
     expect(listings.at(-1)).toMatchObject({ kind: 'phone', canonical: `+668${String(lines - 1).padStart(8, '0')}` });
   });
 });
-

@@ -67,6 +67,7 @@ export async function importFile(
     summary.rejections.push({ line, code, reason });
   };
   const markings = new ListingMarkings(ctx, principal);
+  // Undefined until the first batch; null when the import goes without the thread.
   let checkpoints: WalCheckpointer | null | undefined;
   let batch: ReadyListing[] = [];
   const flush = async () => {
@@ -90,8 +91,8 @@ export async function importFile(
     batch = [];
     const added = await recordListingsBulk(ctx, principal.orgId, items);
     for (const a of added) summary[a ? 'accepted' : 'merged'] += 1;
-    // Started after the first batch, whose statements set the writer's own checkpoint size.
-    checkpoints ??= backgroundCheckpoints(ctx, size);
+    // Decided after the first batch, whose statements set the writer's own checkpoint size.
+    if (checkpoints === undefined) checkpoints = backgroundCheckpoints(ctx, size);
     checkpoints?.committed();
   };
 
