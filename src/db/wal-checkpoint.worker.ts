@@ -12,7 +12,8 @@ export interface CheckpointResult {
 
 export type CheckpointRequest = 'checkpoint' | 'close';
 
-const db = new SQLite((workerData as { file: string }).file);
+// The writer's database, never a new one: a file that is not there is the thread's failure.
+const db = new SQLite((workerData as { file: string }).file, { fileMustExist: true });
 // The writer is what an import waits for; the log can wait a moment.
 yieldToBusierThreads();
 

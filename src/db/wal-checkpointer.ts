@@ -39,7 +39,7 @@ export class WalCheckpointer {
     writer.pragma(`wal_autocheckpoint = ${Math.max(this.writerLimit, Math.ceil(FALLBACK_WAL_BYTES / pageSize))}`);
     this.worker = startWorker(import.meta.url, 'wal-checkpoint.worker', { file });
     this.worker.on('message', (result: CheckpointResult) => this.done(result));
-    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('error', (err: unknown) => this.fail(asError(err)));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
   }
 
@@ -92,4 +92,11 @@ export class WalCheckpointer {
   private restore(): void {
     if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${this.writerLimit}`);
   }
+}
+
+/** A thread's failure as an Error: SQLite's errors cross from a thread as plain objects with only their code. */
+function asError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  return new Error(`the checkpoint thread failed${typeof code === 'string' ? ` (${code})` : ''}`);
 }
