@@ -122,10 +122,11 @@ export async function importFile(
  * A thread that checkpoints the SQLite log while a large import writes (db/wal-checkpointer.ts);
  * none on PostgreSQL or for a small file. `FRAUDX_IMPORT_CHECKPOINTS=0` or `1` decides instead.
  */
-export function backgroundCheckpoints(ctx: AppContext, fileBytes: number, env: NodeJS.ProcessEnv = process.env): WalCheckpointer | null {
+function backgroundCheckpoints(ctx: AppContext, fileBytes: number): WalCheckpointer | null {
   const { sqlite, file } = ctx.storage;
   if (!sqlite || !file) return null;
-  const wanted = env.FRAUDX_IMPORT_CHECKPOINTS === undefined ? fileBytes >= LARGE_IMPORT_BYTES : env.FRAUDX_IMPORT_CHECKPOINTS === '1';
+  const asked = process.env.FRAUDX_IMPORT_CHECKPOINTS;
+  const wanted = asked === undefined ? fileBytes >= LARGE_IMPORT_BYTES : asked === '1';
   if (!wanted) return null;
   return new WalCheckpointer(sqlite, file, (err) => ctx.log.warn({ err: err.message }, 'the import\'s checkpoint thread failed; the writer checkpoints for itself'));
 }
