@@ -80,6 +80,21 @@ describe('the compact lookup index', () => {
     for (let i = 0; i < 300; i += 37) expect(index.get('phone', `+6681234${String(i).padStart(4, '0')}`)?.score).toBe(i % 100);
   });
 
+  it('probes round the end of its table into the start, tags alike or not', () => {
+    // Every key's probe starts in the last sixteenth of the table, or at its last slot with one tag
+    // for all: the keys pile up there and run on past the end, from every slot before it.
+    const atTheEnd = [(b: Uint8Array, s: number, e: number) => (0xf0000000 | hashKey(b, s, e)) >>> 0, () => 0xffffffff];
+    for (const hash of atTheEnd) {
+      const index = new CompactLookupIndex(0, hash);
+      // Past the first table (1,024 slots) and its growth, so probes wrap in tables of several sizes.
+      for (let i = 0; i < 1500; i++) index.put(facts('phone', `+66${i}`, { score: i % 100 }));
+      for (let i = 0; i < 1500; i += 3) index.delete('phone', `+66${i}`);
+      for (let i = 0; i < 1500; i++) expect(index.get('phone', `+66${i}`)?.score).toBe(i % 3 ? i % 100 : undefined);
+      expect(index.get('phone', '+661500')).toBeUndefined();
+      expect(index.size).toBe(1000);
+    }
+  });
+
   it('looks many keys up at once as it does one at a time, across passes and tag collisions', () => {
     for (const hash of [undefined, () => 12345]) {
       const index = new CompactLookupIndex(0, hash);

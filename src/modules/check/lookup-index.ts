@@ -100,17 +100,19 @@ export class CompactLookupIndex implements LookupIndex {
   private c: IndexColumns;
   private slots: Uint32Array;
   private tags: Uint8Array;
+  private tagWords: DataView;
   private readonly kindCodes = new KindCodes();
   private readonly big = new Map<number, { reports: number; orgs: number }>();
   private scratch = new Uint8Array(256);
-  // lookupRows' working space, per key of a pass: its kind code (-1: looked up alone), hash, the
-  // slot its probe starts from (then the slot of its first tag match), that slot's row, and where
-  // the row's key bytes start.
+  // lookupRows' working space, per key of a pass: its kind code (-1: looked up alone), hash and the
+  // slot its probe starts from; then per key whose tag matched: which key it is, the slot of the
+  // match, that slot's row, and where the row's key bytes start.
   private readonly aheadCodes = new Int32Array(READ_AHEAD);
   private readonly aheadHashes = new Uint32Array(READ_AHEAD);
   private readonly aheadSlots = new Int32Array(READ_AHEAD);
   private readonly aheadRows = new Int32Array(READ_AHEAD);
   private readonly aheadStarts = new Uint32Array(READ_AHEAD);
+  private readonly aheadMatched = new Int32Array(READ_AHEAD);
   /** Where the read-ahead passes leave what they read, so that the reads are not optimised away. */
   private touched = 0;
   /**
@@ -142,6 +144,7 @@ export class CompactLookupIndex implements LookupIndex {
     };
     this.slots = new Uint32Array(0);
     this.tags = new Uint8Array(0);
+    this.tagWords = new DataView(this.tags.buffer);
     this.rehash(tableCapacityFor(rowCap));
   }
 
@@ -200,12 +203,15 @@ export class CompactLookupIndex implements LookupIndex {
   /**
    * One pass of `lookupRows`. On a large index nearly every key's slot, row and key bytes are
    * cache misses; one key at a time they queue, each waiting for the last. Here the keys are
-   * hashed first, then their tag bytes read, then their candidate rows, then their columns, each
-   * in a loop whose reads do not depend on one another, so the processor keeps many misses in
-   * flight at once; the probe that decides (`probe`, byte for byte) then finds it all in cache.
+   * hashed first, then their tag bytes read, then the rows of the keys whose tag matched, then
+   * their columns, each in a loop whose reads do not depend on one another, so the processor keeps
+   * many misses in flight at once; the probe that decides (`probe`, byte for byte) then finds it
+   * all in cache. The loops after the tags run over the matched keys only, listed without a
+   * branch: a branch per key that one in five takes is mispredicted often, and each misprediction
+   * throws away the reads the processor had started past it.
    */
   private lookupAhead(kinds: readonly string[], values: readonly string[], from: number, n: number, out: Int32Array): void {
-    const { aheadCodes: codes, aheadHashes: hashes, aheadSlots: firstSlots, aheadRows: rows, aheadStarts: starts, tags, slots } = this;
+    const { aheadCodes: codes, aheadHashes: hashes, aheadSlots: firstSlots, aheadRows: rows, aheadStarts: starts, aheadMatched: matched, tags, tagWords, slots } = this;
     const { offsets, keyBytes, profileIds } = this.c;
     const cap = slots.length;
     const batched = this.hash === hashKey;
@@ -229,43 +235,26 @@ export class CompactLookupIndex implements LookupIndex {
     }
     let touched = 0;
     for (let i = 0; i < n; i++) if (codes[i] >= 0) touched += tags[firstSlots[i]];
+    // The keys with a slot of their tag before an empty one, each with that slot: the others are not held.
+    let m = 0;
     for (let i = 0; i < n; i++) {
-      rows[i] = -1;
       if (codes[i] < 0) continue;
-      const tag = (hashes[i] & 0x7f) | 0x80;
-      let slot = firstSlots[i];
-      for (;;) {
-        const t = tags[slot];
-        if (t === 0) break;
-        if (t === tag) {
-          // Marks a tag match; the next pass reads the slot's row.
-          rows[i] = 0;
-          break;
-        }
-        if (++slot === cap) slot = 0;
-      }
-      firstSlots[i] = slot;
+      const slot = firstOfTag(tags, tagWords, firstSlots[i], (hashes[i] & 0x7f) | 0x80);
+      matched[m] = i;
+      firstSlots[m] = slot;
+      m += (slot >>> 31) ^ 1;
     }
-    // Each read below depends on the one before it for the same key: one pass per step, so that
-    // every pass is a loop of independent reads.
-    for (let i = 0; i < n; i++) if (rows[i] >= 0) rows[i] = slots[firstSlots[i]];
-    for (let i = 0; i < n; i++) {
-      const row = rows[i];
-      if (row >= 0) {
-        starts[i] = offsets[row];
-        touched += profileIds[row];
-      }
+    for (let j = 0; j < m; j++) rows[j] = slots[firstSlots[j]];
+    for (let j = 0; j < m; j++) {
+      starts[j] = offsets[rows[j]];
+      touched += profileIds[rows[j]];
     }
-    for (let i = 0; i < n; i++) if (rows[i] >= 0) touched += keyBytes[starts[i]];
+    for (let j = 0; j < m; j++) touched += keyBytes[starts[j]];
     this.touched = touched;
-    for (let i = 0; i < n; i++) {
-      const code = codes[i];
-      if (code < 0) {
-        out[from + i] = this.lookupRow(kinds[from + i], values[from + i]);
-        continue;
-      }
-      // No slot of the key's tag before an empty one: not held. Otherwise the probe decides from there.
-      const row = rows[i] < 0 ? -1 : this.probeFrom(firstSlots[i], (hashes[i] & 0x7f) | 0x80, -1, code, values[from + i]);
+    for (let i = 0; i < n; i++) out[from + i] = codes[i] < 0 ? this.lookupRow(kinds[from + i], values[from + i]) : -1;
+    for (let j = 0; j < m; j++) {
+      const i = matched[j];
+      const row = this.probeFrom(firstSlots[j], (hashes[i] & 0x7f) | 0x80, -1, codes[i], values[from + i]);
       out[from + i] = row >= 0 && profileIds[row] !== DELETED ? row : -1;
     }
   }
@@ -383,24 +372,21 @@ export class CompactLookupIndex implements LookupIndex {
 
   /** `probe` from a given slot on, for a key whose tag is `tag`. */
   private probeFrom(slot: number, tag: number, n: number, code: number, canonical: string): number {
-    const { slots, tags } = this;
+    const { slots, tags, tagWords } = this;
     const { offsets, keyBytes } = this.c;
-    const cap = slots.length;
     for (;;) {
-      const t = tags[slot];
-      if (t === 0) return -slot - 1;
-      if (t === tag) {
-        const row = slots[slot];
-        const start = offsets[row];
-        const end = offsets[row + 1];
-        if (n < 0) {
-          if (sameAsciiKey(keyBytes, start, end, code, canonical)) return row;
-        } else {
-          this.scratch[0] = code;
-          if (end - start === n && this.sameKey(keyBytes, start, n)) return row;
-        }
+      const at = firstOfTag(tags, tagWords, slot, tag);
+      if (at < 0) return at;
+      const row = slots[at];
+      const start = offsets[row];
+      const end = offsets[row + 1];
+      if (n < 0) {
+        if (sameAsciiKey(keyBytes, start, end, code, canonical)) return row;
+      } else {
+        this.scratch[0] = code;
+        if (end - start === n && this.sameKey(keyBytes, start, n)) return row;
       }
-      if (++slot === cap) slot = 0;
+      slot = at + 1 === slots.length ? 0 : at + 1;
     }
   }
 
@@ -421,6 +407,7 @@ export class CompactLookupIndex implements LookupIndex {
   private rehash(capacity: number): void {
     this.slots = new Uint32Array(capacity);
     this.tags = new Uint8Array(capacity);
+    this.tagWords = new DataView(this.tags.buffer);
     const { offsets, keyBytes, rows } = this.c;
     for (let row = 0; row < rows; row++) this.insertSlot(this.hash(keyBytes, offsets[row], offsets[row + 1]), row);
   }
@@ -470,6 +457,35 @@ export class CompactLookupIndex implements LookupIndex {
     c.profileIds = grow(c.profileIds, rowCap);
     c.firstSeen = grow(c.firstSeen, rowCap);
     c.lastSeen = grow(c.lastSeen, rowCap);
+  }
+}
+
+/**
+ * The first slot from `slot` on whose tag is `tag`, or -(empty slot + 1) when an empty slot comes
+ * first. Four tags a load: the first byte that is empty (high bit clear) or the tag decides.
+ */
+function firstOfTag(tags: Uint8Array, words: DataView, slot: number, tag: number): number {
+  const cap = tags.length;
+  const repeated = Math.imul(tag, 0x01010101);
+  for (;;) {
+    if (slot + 4 <= cap) {
+      const word = words.getUint32(slot, true);
+      const other = word ^ repeated;
+      // High bits of the empty bytes, and of the bytes equal to the tag (the lowest such is exact).
+      const found = (~word & 0x80808080) | ((other - 0x01010101) & ~other & 0x80808080);
+      if (found !== 0) {
+        const at = slot + ((31 - Math.clz32(found & -found)) >> 3);
+        return tags[at] === tag ? at : -at - 1;
+      }
+      slot += 4;
+    } else {
+      // The last few slots, one at a time.
+      const t = tags[slot];
+      if (t === 0) return -slot - 1;
+      if (t === tag) return slot;
+      slot++;
+    }
+    if (slot === cap) slot = 0;
   }
 }
 
