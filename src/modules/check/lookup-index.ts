@@ -235,7 +235,8 @@ export class CompactLookupIndex implements LookupIndex {
     }
     let touched = 0;
     for (let i = 0; i < n; i++) if (codes[i] >= 0) touched += tags[firstSlots[i]];
-    // The keys with a slot of their tag before an empty one, each with that slot: the others are not held.
+    // The keys with a slot of their tag before an empty one, each with that slot: the others are not
+    // held. The list is written over `firstSlots` from the front, never past the key being read.
     let m = 0;
     for (let i = 0; i < n; i++) {
       if (codes[i] < 0) continue;
