@@ -2,6 +2,7 @@ import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type SQLite from 'better-sqlite3';
 import type { DialectName } from '../db/database.js';
+import { StatementQueue } from '../db/statement-queue.js';
 
 /** One event on the change log: what changed, for whom, and the facts consumers need. */
 export interface ChangeEvent {
@@ -47,14 +48,17 @@ function sqliteInsert(handle: SQLite.Database): SQLite.Statement {
 /**
  * Appends events inside the caller's transaction. On PostgreSQL the transaction holds an
  * advisory lock until commit, so sequence numbers become visible in the order they were given:
- * a reader that saw seq N can never later find an N-1 it missed.
+ * a reader that saw seq N can never later find an N-1 it missed. `queue` holds the caller's
+ * statements still running, if any: the events follow them, and are encoded while they run.
  */
 export async function appendEvents(
   trx: Transaction<Database>,
   writer: LogWriter,
   events: ChangeEvent[],
   createdAt: string,
+  queue = new StatementQueue(),
 ): Promise<void> {
+  if (events.length === 0 || writer.sqlite) await queue.settled();
   if (events.length === 0) return;
   if (writer.sqlite) {
     // Inside the caller's transaction on the same connection; one prepared row each is cheapest there.
@@ -62,42 +66,30 @@ export async function appendEvents(
     for (const e of events) insert.run(writer.nodeId, e.entity, e.entityId, e.op, e.orgId, JSON.stringify(e.data), createdAt);
     return;
   }
-  if (writer.dialect === 'postgres') await lockWrites(trx);
+  if (writer.dialect === 'postgres') await queue.send(() => lockWrites(trx));
   // The events travel as one JSON array per statement: one bound parameter however many there
   // are, so an import's thousands of events cost a few statements and no parameter limit. On
   // PostgreSQL as jsonb, parsed once: each `->>` of a json value parses its element again.
   const columns = sql`INSERT INTO change_log (entity, entity_id, op, org_id, data, origin_node, origin_seq, created_at)`;
-  let inserting: Promise<unknown> | undefined;
   for (let i = 0; i < events.length; i += APPEND_CHUNK) {
-    // Encoded while the server inserts the chunk before.
+    // Encoded while the server runs the statement before.
     const rows = JSON.stringify(
       events.slice(i, i + APPEND_CHUNK).map((e) => [e.entity, e.entityId, e.op, e.orgId, JSON.stringify(e.data)]),
     );
-    await inserting;
     // Sequence numbers follow the order given: rows go in in the array's order.
-    inserting = (writer.dialect === 'postgres'
-      ? sql`${columns} SELECT e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>4, ${writer.nodeId}, NULL, ${createdAt}
+    await queue.send(() =>
+      (writer.dialect === 'postgres'
+        ? sql`${columns} SELECT e.v->>0, e.v->>1, e.v->>2, e.v->>3, e.v->>4, ${writer.nodeId}, NULL, ${createdAt}
           FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(v, n) ORDER BY e.n`
-      : sql`${columns} SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ${writer.nodeId}, NULL, ${createdAt}
+        : sql`${columns} SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ${writer.nodeId}, NULL, ${createdAt}
           FROM json_each(${rows}) ORDER BY key`
-    ).execute(trx);
-    // Awaited before the next statement or at the end; handled from now on, so that a failure
-    // that comes back before then is not taken for a rejection nobody hears.
-    inserting.catch(() => undefined);
-    if (i + APPEND_CHUNK < events.length) await sentOff();
+      ).execute(trx),
+    );
   }
-  await inserting;
+  await queue.settled();
   if (writer.dialect === 'postgres') {
     await sql`SELECT pg_notify(${CHANGE_CHANNEL}, '')`.execute(trx);
   }
-}
-
-/**
- * Resolves once the statements started before it are on their way to the server (the driver sends
- * a statement a few promise steps after it is started): work done after it overlaps theirs.
- */
-function sentOff(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export async function readEvents(db: Kysely<Database>, afterSeq: number, limit: number): Promise<LoggedEvent[]> {

@@ -1,6 +1,8 @@
-import { type RawBuilder, sql, type Transaction } from 'kysely';
+import { type QueryResult, type RawBuilder, sql, type Transaction } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import type { Storage } from '../../db/database.js';
+import { arrayLiteral, type ArrayElement } from '../../db/pg-arrays.js';
+import { StatementQueue } from '../../db/statement-queue.js';
 import type { AssertionTable, Database, IndicatorTable } from '../../db/schema.js';
 import { valueKey } from './indicators.assert.js';
 
@@ -9,7 +11,8 @@ type Trx = Transaction<Database>;
 /**
  * The statements of the set-based import path, one implementation per dialect. On PostgreSQL each
  * takes a whole batch as a few array parameters (one per column), so a batch of thousands of rows
- * costs one round trip per step, nothing to compile per row, and no limit on bound parameters.
+ * costs one round trip per step, nothing to compile per row, and no limit on bound parameters;
+ * each chunk's statement is encoded while the server runs the one before (StatementQueue).
  */
 export interface BulkStatements {
   /** Ids of the values that exist, per `valueKey(kind, canonical)`. */
@@ -18,8 +21,9 @@ export interface BulkStatements {
   knownDedupeKeys(trx: Trx, keys: readonly (readonly [indicatorId: string, dedupeKey: string])[], orgId: string): Promise<Set<string>>;
   /** The indicators among `ids` that `orgId` has asserted before. */
   assertingOrgs(trx: Trx, ids: readonly string[], orgId: string): Promise<Set<string>>;
-  insertIndicators(trx: Trx, rows: readonly IndicatorTable[]): Promise<void>;
-  insertAssertions(trx: Trx, rows: readonly AssertionTable[]): Promise<void>;
+  /** On PostgreSQL the rows go through `queue`, and may still be going in when this returns. */
+  insertIndicators(trx: Trx, rows: readonly IndicatorTable[], queue: StatementQueue): Promise<void>;
+  insertAssertions(trx: Trx, rows: readonly AssertionTable[], queue: StatementQueue): Promise<void>;
 }
 
 const INDICATOR_COLUMNS = [
@@ -106,54 +110,70 @@ function sqliteStatements(handle: SQLite.Database): BulkStatements {
 
 const postgres: BulkStatements = {
   async findIndicators(trx, values) {
-    const out = new Map<string, string>();
-    for (const part of chunked(values)) {
-      // Values compare in the column's own collation ("C"), which its unique index is built on. One
-      // index probe per value, as a subquery: as a join, the planner hashed the values and read the
-      // whole table, batch after batch of an import, while it grew.
-      const { rows } = await sql<{ id: string | null; kind: string; canonical: string }>`
+    // Values compare in the column's own collation ("C"), which its unique index is built on. One
+    // index probe per value, as a subquery: as a join, the planner hashed the values and read the
+    // whole table, batch after batch of an import, while it grew.
+    const rows = await rowsOfParts(trx, values, (part) => sql<{ id: string | null; kind: string; canonical: string }>`
         SELECT v.kind, v.canonical,
           (SELECT i.id FROM indicators AS i WHERE i.kind = v.kind AND i.canonical = v.canonical COLLATE "C") AS id
-        FROM unnest(${part.map((v) => v[0])}::text[], ${part.map((v) => v[1])}::text[]) AS v(kind, canonical)`.execute(trx);
-      for (const r of rows) if (r.id !== null) out.set(valueKey(r.kind, r.canonical), r.id);
-    }
+        FROM unnest(${arrayLiteral(part.map((v) => v[0]))}::text[], ${arrayLiteral(part.map((v) => v[1]))}::text[]) AS v(kind, canonical)`);
+    const out = new Map<string, string>();
+    for (const r of rows) if (r.id !== null) out.set(valueKey(r.kind, r.canonical), r.id);
     return out;
   },
   async knownDedupeKeys(trx, keys, orgId) {
-    const out = new Set<string>();
-    for (const part of chunked(keys)) {
-      const { rows } = await sql<{ dedupe_key: string }>`
+    const rows = await rowsOfParts(trx, keys, (part) => sql<{ dedupe_key: string }>`
         SELECT a.dedupe_key
-        FROM unnest(${part.map((k) => k[0])}::text[], ${part.map((k) => k[1])}::text[]) AS k(indicator_id, dedupe_key)
-        JOIN assertions AS a ON a.indicator_id = k.indicator_id AND a.org_id = ${orgId} AND a.dedupe_key = k.dedupe_key`.execute(trx);
-      for (const r of rows) out.add(r.dedupe_key);
-    }
-    return out;
+        FROM unnest(${arrayLiteral(part.map((k) => k[0]))}::text[], ${arrayLiteral(part.map((k) => k[1]))}::text[]) AS k(indicator_id, dedupe_key)
+        JOIN assertions AS a ON a.indicator_id = k.indicator_id AND a.org_id = ${orgId} AND a.dedupe_key = k.dedupe_key`);
+    return new Set(rows.map((r) => r.dedupe_key));
   },
   async assertingOrgs(trx, ids, orgId) {
-    const out = new Set<string>();
-    for (const part of chunked(ids)) {
-      const { rows } = await sql<{ indicator_id: string }>`
-        SELECT DISTINCT indicator_id FROM assertions WHERE indicator_id = ANY(${part}::text[]) AND org_id = ${orgId}`.execute(trx);
-      for (const r of rows) out.add(r.indicator_id);
-    }
-    return out;
+    const rows = await rowsOfParts(trx, ids, (part) => sql<{ indicator_id: string }>`
+        SELECT DISTINCT indicator_id FROM assertions WHERE indicator_id = ANY(${arrayLiteral(part)}::text[]) AND org_id = ${orgId}`);
+    return new Set(rows.map((r) => r.indicator_id));
   },
-  insertIndicators: (trx, rows) => insertPostgres(trx, 'indicators', INDICATOR_COLUMNS, rows),
-  insertAssertions: (trx, rows) => insertPostgres(trx, 'assertions', ASSERTION_COLUMNS, rows),
+  insertIndicators: (trx, rows, queue) => insertPostgres(trx, queue, 'indicators', INDICATOR_COLUMNS, rows),
+  insertAssertions: (trx, rows, queue) => insertPostgres(trx, queue, 'assertions', ASSERTION_COLUMNS, rows),
 };
 
-async function insertPostgres<T extends object>(trx: Trx, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): Promise<void> {
+/** The rows a query answers for each chunk of `items`, each chunk's statement built while the one before runs. */
+async function rowsOfParts<T, R>(trx: Trx, items: readonly T[], statementOf: (part: T[]) => RawBuilder<R>): Promise<R[]> {
+  const queue = new StatementQueue();
+  const answers: Promise<QueryResult<R>>[] = [];
+  for (const part of chunked(items)) {
+    const statement = statementOf(part);
+    await queue.send(() => {
+      const answer = statement.execute(trx);
+      answers.push(answer);
+      return answer;
+    });
+  }
+  await queue.settled();
+  return (await Promise.all(answers)).flatMap((a) => a.rows);
+}
+
+/**
+ * Sends the rows through `queue`: the last chunk may still be running when this returns. One array
+ * per column, which `unnest` turns back into rows, each typed as its column. A column the whole
+ * chunk shares (an import's organisation, marking and times, most counters) goes once, as one
+ * value: it is neither encoded nor parsed per row. The first column (the id) always varies.
+ */
+async function insertPostgres<T extends object>(
+  trx: Trx,
+  queue: StatementQueue,
+  table: string,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+): Promise<void> {
   const typeOf = (c: string) => sql.raw(POSTGRES_TYPES[c] ?? 'text');
   for (const part of chunked(rows)) {
-    // One array per column, which `unnest` turns back into rows, each typed as its column. A column
-    // the whole chunk shares (an import's organisation, marking and times, most counters) goes once,
-    // as one value: it is neither encoded nor parsed per row. The first column (the id) always varies.
     const varying = columns.filter((c, i) => i === 0 || !sharedByAll(part, c));
-    const arrays = varying.map((c) => sql`${part.map((row) => row[c] ?? null)}::${typeOf(c)}[]`);
+    const arrays = varying.map((c) => sql`${arrayLiteral(part.map((row) => row[c] as ArrayElement))}::${typeOf(c)}[]`);
     const values = columns.map((c) => (varying.includes(c) ? sql.ref(`u.${c}`) : sql`${part[0][c] ?? null}::${typeOf(c)}`));
-    await sql`INSERT INTO ${sql.table(table)} (${columnList(columns)})
-      SELECT ${sql.join(values)} FROM unnest(${sql.join(arrays)}) AS u(${columnList(varying)})`.execute(trx);
+    const statement = sql`INSERT INTO ${sql.table(table)} (${columnList(columns)})
+      SELECT ${sql.join(values)} FROM unnest(${sql.join(arrays)}) AS u(${columnList(varying)})`;
+    await queue.send(() => statement.execute(trx));
   }
 }
 

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import { type Emit, write } from '../../app/write.js';
 import type { AssertionTable, Database, IndicatorTable } from '../../db/schema.js';
+import type { StatementQueue } from '../../db/statement-queue.js';
 import { newId } from '../../shared/ids.js';
 import { coercedAmong } from '../cases/cases.coerced.js';
 import type { MarkingRow } from '../policy/markings.js';
@@ -42,12 +43,13 @@ export interface ParsedListing {
 export async function recordListingsBulk(ctx: AppContext, orgId: string, items: readonly ParsedListing[]): Promise<boolean[]> {
   if (items.length === 0) return [];
   const statements = bulkStatements(ctx.storage);
-  return write(ctx, (trx, emit) => recordBatch(trx, emit, ctx, statements, orgId, items));
+  return write(ctx, (trx, emit, queue) => recordBatch(trx, emit, queue, ctx, statements, orgId, items));
 }
 
 async function recordBatch(
   trx: Trx,
   emit: Emit,
+  queue: StatementQueue,
   ctx: AppContext,
   q: BulkStatements,
   orgId: string,
@@ -181,10 +183,15 @@ async function recordBatch(
   const coerced = await coercedAmong(trx, computed);
   for (const row of computed) if (coerced.has(row.id)) row.coerced_operator = 1;
 
-  await q.insertIndicators(trx, newRows);
-  await q.insertAssertions(trx, fresh);
+  // On PostgreSQL the inserts may still run when these return: the events are made meanwhile, and
+  // the change log's statements follow them (app/write.ts). A refresh reads what they wrote.
+  await q.insertIndicators(trx, newRows, queue);
+  await q.insertAssertions(trx, fresh, queue);
   for (const row of computed) emit({ entity: 'indicator', entityId: row.id, op: 'create', orgId: null, data: indicatorEventData(row) });
-  await refreshIndicators(trx, emit, refresh, now, created);
+  if (refresh.length > 0) {
+    await queue.settled();
+    await refreshIndicators(trx, emit, refresh, now, created);
+  }
   return added;
 }
 
