@@ -20,12 +20,16 @@ describe('bulk statements on PostgreSQL', () => {
 
   it('reads every array literal back as the values it was made of', async () => {
     const awkward = ['', 'NULL', 'null', '"', '\\', '\\"', 'a,b', '{x}', ' padded ', 'ยินดี', '😀', 'tab\there', 'new\nline', "it's"];
-    const { rows } = await sql<{ texts: (string | null)[]; numbers: number[] }>`
-      SELECT ${arrayLiteral([...awkward, null, undefined])}::text[] AS texts, ${arrayLiteral([0, -7, 2147483647])}::integer[] AS numbers`.execute(storage.db);
+    const { rows } = await sql<{ texts: (string | null)[]; plain: string[]; numbers: number[]; big: string[] }>`
+      SELECT ${arrayLiteral([...awkward, null, undefined])}::text[] AS texts, ${arrayLiteral(['a', 'b"c', 'd\\e', ''])}::text[] AS plain,
+        ${arrayLiteral([0, -7, 2147483647, null])}::integer[] AS numbers, ${arrayLiteral([2n ** 62n, null, -1n])}::bigint[] AS big`.execute(storage.db);
+    // Control characters and bigints take the element-by-element path; the rest JSON's.
     expect(rows[0].texts).toEqual([...awkward, null, null]);
-    expect(rows[0].numbers).toEqual([0, -7, 2147483647]);
+    expect(rows[0].plain).toEqual(['a', 'b"c', 'd\\e', '']);
+    expect(rows[0].numbers).toEqual([0, -7, 2147483647, null]);
+    expect(rows[0].big).toEqual([String(2n ** 62n), null, '-1']);
     // Any text without NUL, which PostgreSQL's text cannot hold.
-    const texts = fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', ',', '{', '}', 'NULL')).filter((t) => !t.includes('\u0000')), { maxLength: 20 });
+    const texts = fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', '"', '\\', ',', '{', '}', ' ', 'é') }), fc.constantFrom('NULL', 'null')).filter((t) => !t.includes('\u0000')), { maxLength: 20 });
     await fc.assert(
       fc.asyncProperty(texts, async (values) => {
         const back = await sql<{ a: string[] }>`SELECT ${arrayLiteral(values)}::text[] AS a`.execute(storage.db);
