@@ -49,13 +49,18 @@ describe('bulk statements on PostgreSQL', () => {
       const { rows } = await sql<{ n: number }>`SELECT max(n) AS n FROM queued`.execute(trx);
       expect(rows[0].n).toBe(12345);
     });
+    let ranAfterFailure = false;
     const failing = storage.db.transaction().execute(async (trx) => {
       const queue = new StatementQueue();
       await queue.send(() => sql`SELECT 1 / 0`.execute(trx));
       // The failure comes back to the next statement sent, which is not run.
-      await queue.send(() => sql`SELECT 1`.execute(trx));
+      await queue.send(() => {
+        ranAfterFailure = true;
+        return sql`SELECT 1`.execute(trx);
+      });
     });
     await expect(failing).rejects.toThrow(/division by zero/);
+    expect(ranAfterFailure).toBe(false);
     const queue = new StatementQueue();
     await queue.send(() => sql`SELECT 1 / 0`.execute(storage.db));
     await expect(queue.settled()).rejects.toThrow(/division by zero/);
