@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -54,11 +54,16 @@ describe('the web app served at /', () => {
 
   it('says how to build the app when web/dist is missing, and serves the API anyway', async () => {
     const app = Fastify();
-    await registerWeb(app, mkdtempSync(path.join(tmpdir(), 'fraudx-no-web-')));
-    const res = await app.inject({ method: 'GET', url: '/' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('npm run build:web');
-    await app.close();
+    const empty = mkdtempSync(path.join(tmpdir(), 'fraudx-no-web-'));
+    try {
+      await registerWeb(app, empty);
+      const res = await app.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('npm run build:web');
+    } finally {
+      await app.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
 
