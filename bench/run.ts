@@ -33,6 +33,8 @@ const CLIENTS = 4;
 const ROUNDS = quick ? 1 : 3;
 const REDIS = process.env.FRAUDX_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const PG = process.env.FRAUDX_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+// The baseline's set; bench/load-client.ts asks the same key.
+const REDIS_SET = 'fraudx:bench';
 
 interface Figure {
   name: string;
@@ -82,7 +84,7 @@ try {
   const benchPg = new pg.Client({ connectionString: `${PG}/${pgDb}` });
   await benchPg.connect();
   await benchPg.query('CREATE TABLE bench_indicators (key text PRIMARY KEY)');
-  await redis.del('fraudx:bench');
+  await redis.del(REDIS_SET);
   const index = new CompactLookupIndex(SIZE.indicators);
   const sample: Item[] = [];
   const r = rng(3);
@@ -91,7 +93,7 @@ try {
     const members = chunk;
     chunk = [];
     const pipeline = redis.pipeline();
-    for (let i = 0; i < members.length; i += 1000) pipeline.sadd('fraudx:bench', ...members.slice(i, i + 1000));
+    for (let i = 0; i < members.length; i += 1000) pipeline.sadd(REDIS_SET, ...members.slice(i, i + 1000));
     await Promise.all([pipeline.exec(), benchPg.query('INSERT INTO bench_indicators SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [members])]);
   };
   for (const item of indicators(SIZE.indicators)) {
@@ -271,7 +273,7 @@ try {
   }
 } finally {
   // The baseline's set holds every indicator (some 780 MB at 10 M): it goes with the run, like the database.
-  await redis.del('fraudx:bench').catch(() => undefined);
+  await redis.del(REDIS_SET).catch(() => undefined);
   redis.disconnect();
   await admin.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`).catch(() => undefined);
   await admin.end();
